@@ -1,0 +1,28 @@
+"""Artists draw designs for the tools; the offline one is the parametric engine."""
+
+from __future__ import annotations
+
+import anyio
+
+from core.engine import Rendering, render_design
+from core.properties import DesignProperties, ImageType
+
+
+class OfflineArtist:
+    """Draws every design with the parametric engine, off the event loop."""
+
+    async def draw(
+        self, properties: DesignProperties, image_type: ImageType, variant: int, prompt: str
+    ) -> Rendering:
+        """Render one variant of the design."""
+        return await anyio.to_thread.run_sync(render_design, properties, image_type, variant)
+
+    async def edit(
+        self,
+        source_png: bytes,
+        properties: DesignProperties,
+        image_type: ImageType,
+        instruction: str,
+    ) -> Rendering:
+        """Redraw with the changed properties; the engine keeps the piece's identity by design."""
+        return await anyio.to_thread.run_sync(render_design, properties, image_type, 0)

@@ -1,0 +1,80 @@
+"""Stores finished designs: files and row together, or neither."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.engine import Rendering
+from core.files import FileStore
+from core.properties import DesignProperties, ImageType
+from core.records import file_url, image_dict
+from data import repository as repo
+from data.db import Database
+from data.models import GeneratedImage
+
+
+class DesignStore:
+    """Saves renderings for one conversation (or none) and finds its earlier designs."""
+
+    def __init__(self, db: Database, files: FileStore, conversation_id: int | None) -> None:
+        self.db = db
+        self.files = files
+        self.conversation_id = conversation_id
+
+    def save(
+        self,
+        rendering: Rendering,
+        *,
+        image_type: ImageType,
+        prompt: str,
+        properties: DesignProperties,
+    ) -> dict[str, Any]:
+        """Write the files, then the row; if the row fails, the files go too."""
+        folder = f"c{self.conversation_id}" if self.conversation_id else "loose"
+        written: list[str] = []
+        try:
+            image_path = self._write(written, folder, ".png", rendering.png)
+            model_path = self._write(written, folder, ".glb", rendering.glb)
+            stl_path = self._write(written, folder, ".stl", rendering.stl)
+            row = GeneratedImage(
+                conversation_id=self.conversation_id,
+                image_type=image_type.value,
+                prompt=prompt,
+                image_url=file_url(self.files, image_path),
+                image_path=image_path,
+                model_path=model_path,
+                stl_path=stl_path,
+                properties=properties.to_dict(),
+                spec=rendering.spec,
+            )
+            with self.db.transaction() as session:
+                repo.create_image(session=session, image=row)
+        except BaseException:
+            self.files.remove(written)
+            raise
+        return image_dict(row, self.files)
+
+    def _write(
+        self, written: list[str], folder: str, suffix: str, data: bytes | None
+    ) -> str | None:
+        if data is None:
+            return None
+        relative = self.files.write(folder, suffix, data)
+        written.append(relative)
+        return relative
+
+    def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]:
+        """PNG bytes and record of a design in this conversation."""
+        with self.db.transaction() as session:
+            image = repo.get_image(session=session, image_id=image_id)
+        if image is None or image.conversation_id != self.conversation_id:
+            raise LookupError(f"no design with id {image_id} in this conversation")
+        return self.files.path(image.image_path).read_bytes(), image_dict(image, self.files)
+
+    def discard(self, image_ids: list[int]) -> None:
+        """Delete designs (rows, then files) drawn by a turn that did not complete."""
+        if not image_ids:
+            return
+        with self.db.transaction() as session:
+            paths = repo.delete_images(session=session, image_ids=image_ids)
+        self.files.remove(paths)

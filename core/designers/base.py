@@ -1,0 +1,68 @@
+"""The one interface every designer (offline, Gemini, ...) implements."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from core.properties import DesignProperties
+from core.tools import ToolSession
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One earlier message of the conversation, as a designer sees it."""
+
+    role: str  # "user" | "assistant" | "system"
+    content: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    image_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Turn:
+    """What a designer needs to answer one user message."""
+
+    conversation_id: int
+    message: str
+    history: list[HistoryEntry]
+    properties: DesignProperties
+    tools: ToolSession
+
+
+@dataclass(frozen=True)
+class TextDelta:
+    """A piece of the assistant's answer, in order."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Status:
+    """A transient status line for the user ("Drawing 2 designs...")."""
+
+    text: str
+
+
+TurnEvent = TextDelta | Status
+
+
+class DesignerError(Exception):
+    """A turn that cannot complete; the message is shown to the user as is."""
+
+
+class Designer(ABC):
+    """Answers a designer's message, drawing through the turn's tools."""
+
+    name: ClassVar[str]
+    streams_text: ClassVar[bool] = False
+    needs_key: ClassVar[bool] = False
+
+    @abstractmethod
+    def respond(self, turn: Turn) -> AsyncIterator[TurnEvent]:
+        """Yield the answer as events; tool calls go through `turn.tools`."""
+
+    async def aclose(self) -> None:  # noqa: B027 - optional hook, most designers hold nothing
+        """Release clients and connections."""

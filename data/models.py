@@ -1,0 +1,65 @@
+"""SQLModel tables: conversations, their messages, and the designs drawn in them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Current time in UTC (naive-free)."""
+    return datetime.now(UTC)
+
+
+class Conversation(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: str = Field(index=True, max_length=128)
+    title: str = Field(default="", max_length=200)
+    description: str = Field(default="", max_length=2000)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Message(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("conversation.id", ondelete="CASCADE"), index=True, nullable=False
+        )
+    )
+    role: str = Field(max_length=16)  # user | assistant | system
+    content: str = Field(default="")
+    images: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # "metadata" is reserved by SQLAlchemy's declarative base, hence the column name below.
+    meta: dict[str, Any] = Field(
+        default_factory=dict, sa_column=Column("metadata", JSON, nullable=False)
+    )
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class GeneratedImage(SQLModel, table=True):
+    __tablename__ = "generated_image"
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer, ForeignKey("conversation.id", ondelete="CASCADE"), index=True, nullable=True
+        ),
+    )
+    message_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("message.id", ondelete="SET NULL"), nullable=True),
+    )
+    image_type: str = Field(max_length=4)  # 2d | 3d
+    prompt: str = Field(default="")
+    image_url: str = Field(default="")
+    image_path: str = Field(max_length=500)
+    model_path: str | None = Field(default=None, max_length=500)
+    stl_path: str | None = Field(default=None, max_length=500)
+    properties: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    spec: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
