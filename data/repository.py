@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from data.models import Conversation, GeneratedImage, Message, utcnow
 
@@ -60,10 +60,9 @@ def delete_conversation(*, session: Session, conversation: Conversation) -> list
     """Delete a conversation with its messages and images; return the files to remove."""
     images = list_images(session=session, conversation_id=conversation.id)
     paths = [p for image in images for p in image_files(image)]
-    for image in images:
-        session.delete(image)
-    for message in list_messages(session=session, conversation_id=conversation.id):
-        session.delete(message)
+    # Explicit deletes in dependency order, so it works the same without ON DELETE CASCADE.
+    session.exec(delete(GeneratedImage).where(GeneratedImage.conversation_id == conversation.id))
+    session.exec(delete(Message).where(Message.conversation_id == conversation.id))
     session.delete(conversation)
     session.flush()
     return paths

@@ -1,0 +1,25 @@
+"""PNJ Jewelry AI Designer: read settings, build the studio, build the UI, launch."""
+
+from __future__ import annotations
+
+import logging
+
+from core.settings import Settings
+from core.studio import Studio
+from ui.app import build_app
+from ui.theme import launch_options
+
+
+def main() -> None:
+    """Run the studio web app."""
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    settings = Settings.from_env()
+    studio = Studio(settings)
+    demo = build_app(studio)
+    demo.queue(default_concurrency_limit=16).launch(**launch_options(settings))
+
+
+if __name__ == "__main__":
+    main()

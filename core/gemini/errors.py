@@ -1,0 +1,87 @@
+"""Gemini SDK and transport failures turned into messages a designer can act on.
+
+Every text that leaves this module is redacted: the API key never reaches an
+error message or the log, whatever the server or the SDK put in theirs.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import httpx
+from google.genai import errors as genai_errors
+
+from core.designers.base import DesignerError
+
+try:  # the SDK prefers httpx2 when it is installed; its errors are separate classes
+    import httpx2
+except ImportError:  # pragma: no cover - depends on the environment
+    httpx2 = None
+
+logger = logging.getLogger(__name__)
+
+_TIMEOUTS: tuple[type[Exception], ...] = (httpx.TimeoutException, TimeoutError) + (
+    (httpx2.TimeoutException,) if httpx2 else ()
+)
+_TRANSPORT: tuple[type[Exception], ...] = (httpx.TransportError,) + (
+    (httpx2.TransportError,) if httpx2 else ()
+)
+_NOT_JSON = (json.JSONDecodeError, genai_errors.UnknownApiResponseError)
+
+
+def redact(text: str, secret: str) -> str:
+    """Replace every occurrence of the secret (the API key) in a text."""
+    if secret and len(secret) >= 4:
+        return text.replace(secret, "[redacted]")
+    return text
+
+
+def _api_message(exc: genai_errors.APIError, retries: int, what: str) -> str:
+    code, status = exc.code, exc.status or ""
+    if code == 429:
+        return (
+            f"Gemini is rate-limiting requests (429 {status}) and still refused after "
+            f"{retries} retries. Please wait a minute and try again."
+        )
+    if code in (401, 403):
+        return f"Gemini rejected the API key ({code} {status}). Check GEMINI_API_KEY."
+    if code == 404:
+        return f"Gemini does not know the {what} model ({code} {status}). Check the model id."
+    if code >= 500:
+        return f"Gemini had a server error ({code} {status}). Please try again shortly."
+    detail = (exc.message or "").strip()[:300]
+    return f"Gemini rejected the {what} request ({code} {status}): {detail}"
+
+
+def describe(exc: BaseException, *, retries: int, timeout_s: float, what: str = "chat") -> str:
+    """A clear, key-free sentence for an SDK or transport failure."""
+    if isinstance(exc, genai_errors.APIError):
+        return _api_message(exc, retries, what)
+    if isinstance(exc, _TIMEOUTS):
+        return f"Gemini did not answer the {what} request within {timeout_s:g} s. Please try again."
+    if isinstance(exc, _NOT_JSON):
+        return f"Gemini sent a {what} response that is not valid JSON. Please try again."
+    if isinstance(exc, _TRANSPORT):
+        return f"Could not reach Gemini for the {what} request ({type(exc).__name__})."
+    return f"The {what} request to Gemini failed ({type(exc).__name__})."
+
+
+def is_sdk_failure(exc: BaseException) -> bool:
+    """Whether an exception comes from the SDK or the network, not from our own code."""
+    return isinstance(exc, (genai_errors.APIError, *_TIMEOUTS, *_TRANSPORT, *_NOT_JSON))
+
+
+@contextmanager
+def translated(*, api_key: str, retries: int, timeout_s: float, what: str) -> Iterator[None]:
+    """Turn SDK and transport failures inside the block into DesignerError, logged safely."""
+    try:
+        yield
+    except Exception as exc:
+        if not is_sdk_failure(exc):
+            raise
+        message = redact(describe(exc, retries=retries, timeout_s=timeout_s, what=what), api_key)
+        logger.warning("Gemini %s call failed: %s", what, message)
+        raise DesignerError(message) from None

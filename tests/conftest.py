@@ -1,0 +1,94 @@
+"""Shared fixtures: temp storage, a real studio, and the real app on loopback."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from core.settings import Settings  # noqa: E402
+from core.studio import Studio  # noqa: E402
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Offline settings with storage in a temp dir (never the real ./storage)."""
+    return Settings(storage_dir=tmp_path / "storage")
+
+
+@pytest.fixture
+def studio(settings: Settings) -> Iterator[Studio]:
+    """A real studio on a file-backed SQLite in a temp dir."""
+    instance = Studio(settings)
+    yield instance
+    instance.db.dispose()
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class RunningApp:
+    """The real app, launched on loopback."""
+
+    settings: Settings
+    studio: Studio
+    url: str
+    demo: object
+
+    def close(self) -> None:
+        self.demo.close()
+        self.studio.db.dispose()
+
+
+def launch_app(settings: Settings) -> RunningApp:
+    """Build and launch the app exactly as app.py does, without blocking."""
+    from ui.app import build_app
+    from ui.theme import launch_options
+
+    studio = Studio(settings)
+    demo = build_app(studio)
+    port = free_port()
+    demo.queue(default_concurrency_limit=16).launch(
+        server_name="127.0.0.1",
+        server_port=port,
+        prevent_thread_lock=True,
+        quiet=True,
+        **launch_options(settings),
+    )
+    return RunningApp(settings, studio, f"http://127.0.0.1:{port}/", demo)
+
+
+@pytest.fixture(scope="module")
+def app_storage(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("app") / "storage"
+
+
+@pytest.fixture(scope="module")
+def running_app(app_storage: Path) -> Iterator[RunningApp]:
+    """One offline app per test module."""
+    app = launch_app(Settings(storage_dir=app_storage))
+    yield app
+    app.close()
+
+
+@pytest.fixture(scope="module")
+def client(running_app: RunningApp):
+    """A gradio_client connected to the running app."""
+    from gradio_client import Client
+
+    return Client(running_app.url, verbose=False)
+
+
+__all__ = ["RunningApp", "launch_app", "replace"]

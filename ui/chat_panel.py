@@ -1,0 +1,47 @@
+"""The chat panel: the conversation with the designer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import gradio as gr
+
+EXAMPLES = [
+    "A rose-gold engagement ring with a 1 ct oval diamond, vintage milgrain",
+    "Nhẫn vàng trắng 18K đính kim cương 5 ly, kiểu tối giản",
+    "Dây chuyền mặt hoa sen bằng vàng hồng với ngọc trai",
+    "Show me 3 options of platinum stud earrings with sapphires, in 3D",
+]
+
+
+@dataclass
+class ChatPanel:
+    chatbot: gr.Chatbot
+    message: gr.Textbox
+    send: gr.Button
+    status: gr.Markdown
+
+
+def build_chat_panel(mode_note: str) -> ChatPanel:
+    """Chatbot, input and examples."""
+    chatbot = gr.Chatbot(
+        label="Designer",
+        elem_id="chatbot",
+        height=600,
+        buttons=["copy"],
+        feedback_options=None,
+        placeholder=f"### Describe a piece to design\n{mode_note}",
+    )
+    status = gr.Markdown("", elem_id="turn-status")
+    with gr.Row(equal_height=True):
+        message = gr.Textbox(
+            placeholder="Describe a piece in English or Vietnamese…",
+            show_label=False,
+            scale=6,
+            max_lines=6,
+            elem_id="message-input",
+            autofocus=True,
+        )
+        send = gr.Button("Send", variant="primary", scale=1, min_width=90, elem_id="send")
+    gr.Examples(EXAMPLES, inputs=[message], label="Try")
+    return ChatPanel(chatbot, message, send, status)

@@ -1,0 +1,76 @@
+"""The property form, generated from the one properties model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+
+from core.properties import GOLD_KARATS, MAX_COUNT, DesignProperties, field_choices
+
+LABELS = {"band_width_mm": "Band width (mm)", "ring_size": "Ring size (US)", "carat": "Carat"}
+NO_KARAT = "—"
+
+
+@dataclass
+class PropertyForm:
+    """The form's components, in the model's field order, plus its buttons."""
+
+    fields: dict[str, gr.components.Component]
+    count: gr.Slider
+    generate_2d: gr.Button
+    generate_3d: gr.Button
+
+    @property
+    def inputs(self) -> list[gr.components.Component]:
+        return list(self.fields.values())
+
+    def values(self, properties: dict[str, Any]) -> dict[gr.components.Component, Any]:
+        """Component updates showing these properties."""
+        shown = {**properties, "karat": properties.get("karat") or NO_KARAT}
+        return {component: shown[name] for name, component in self.fields.items()}
+
+
+def build_property_form() -> PropertyForm:
+    """One input per property: dropdowns for choices, numbers for sizes, text for the rest."""
+    defaults = DesignProperties().to_dict()
+    fields: dict[str, gr.components.Component] = {}
+    with gr.Group(elem_id="property-form"):
+        for name, info in DesignProperties.model_fields.items():
+            fields[name] = _field(name, info, defaults[name])
+    with gr.Row():
+        count = gr.Slider(1, MAX_COUNT, value=1, step=1, label="Variations", scale=2)
+    with gr.Row():
+        generate_2d = gr.Button("Generate 2D", variant="primary", elem_id="generate-2d")
+        generate_3d = gr.Button("Generate 3D", variant="secondary", elem_id="generate-3d")
+    return PropertyForm(fields, count, generate_2d, generate_3d)
+
+
+def _field(name: str, info: Any, default: Any) -> gr.components.Component:
+    label = LABELS.get(name, name.replace("_", " ").capitalize())
+    choices = field_choices(name)
+    if choices:
+        return gr.Dropdown(choices, value=default, label=label, info=info.description)
+    if name == "karat":
+        karats = [NO_KARAT, *GOLD_KARATS]
+        return gr.Dropdown(karats, value=default or NO_KARAT, label=label, info=info.description)
+    if info.annotation is float:
+        bounds = {k: getattr(m, k) for m in info.metadata for k in ("ge", "le") if hasattr(m, k)}
+        return gr.Number(
+            value=default,
+            label=label,
+            minimum=bounds.get("ge"),
+            maximum=bounds.get("le"),
+            step=0.05,
+        )
+    lines = 2 if name == "notes" else 1
+    return gr.Textbox(value=default, label=label, lines=lines, info=info.description)
+
+
+def form_properties(form: PropertyForm, *values: Any) -> dict[str, Any]:
+    """The form's values as a properties dict (validated by the studio, not here)."""
+    properties = dict(zip(form.fields, values, strict=True))
+    if properties.get("karat") in (NO_KARAT, "", None):
+        properties["karat"] = None
+    return properties

@@ -1,0 +1,33 @@
+"""Look and launch options: theme, CSS and the folders the server may serve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from core.settings import Settings
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+def theme() -> gr.themes.Base:
+    """A quiet, warm theme with a gold accent."""
+    return gr.themes.Soft(
+        primary_hue=gr.themes.colors.amber,
+        neutral_hue=gr.themes.colors.stone,
+        # Local font stacks only: the studio must look right without reaching any font CDN.
+        font=["ui-sans-serif", "system-ui", "Segoe UI", "Helvetica Neue", "sans-serif"],
+        font_mono=["ui-monospace", "SFMono-Regular", "Menlo", "monospace"],
+    )
+
+
+def launch_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments for `Blocks.launch`: only the design files are servable."""
+    return {
+        "theme": theme(),
+        "css_paths": [ASSETS / "studio.css"],
+        "allowed_paths": [str(settings.files_dir.resolve())],
+        "show_error": True,
+    }

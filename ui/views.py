@@ -1,0 +1,107 @@
+"""Pure translations of studio records into what the components display."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from core.properties import DesignProperties
+
+TOOL_TITLES = {"generate_jewelry_design": "Designed with", "edit_design": "Edited with"}
+
+
+def conversation_choices(conversations: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """Sidebar entries: (title, id)."""
+    return [(c["title"] or f"Design #{c['id']}", c["id"]) for c in conversations]
+
+
+def chat_messages(conversation: dict[str, Any], files_root: Path) -> list[dict[str, Any]]:
+    """Messages-format chat history: text, tool calls as collapsible notes, images inline."""
+    by_id = {image["id"]: image for image in conversation["images"]}
+    messages: list[dict[str, Any]] = []
+    for message in conversation["messages"]:
+        if message["role"] == "user":
+            messages.append({"role": "user", "content": message["content"]})
+            continue
+        messages.extend(tool_notes(message["metadata"].get("tool_calls", [])))
+        images = [by_id[i] for i in message["images"] if i in by_id]
+        messages.append(assistant_message(message["content"], images, files_root))
+    return messages
+
+
+def tool_notes(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One collapsible note per tool call, with its arguments and result."""
+    notes = []
+    for call in calls:
+        result = call.get("result", {})
+        failed = "error" in result
+        title = f"🛠️ {TOOL_TITLES.get(call['name'], 'Called')} {call['name']}"
+        args = json.dumps(call.get("args", {}), ensure_ascii=False, indent=1)
+        outcome = f"**Error:** {result['error']}" if failed else f"**Designs:** {_ids(result)}"
+        body = f"**Arguments**\n```json\n{args}\n```\n{outcome}"
+        notes.append(
+            {"role": "assistant", "content": body, "metadata": {"title": title, "status": "done"}}
+        )
+    return notes
+
+
+def _ids(result: dict[str, Any]) -> str:
+    return ", ".join(f"#{image['image_id']}" for image in result.get("images", [])) or "none"
+
+
+def assistant_message(text: str, images: list[dict[str, Any]], files_root: Path) -> dict[str, Any]:
+    """An assistant message with its designs inline."""
+    content: list[Any] = [text] if text else []
+    content += [{"path": str(files_root / image["image_path"])} for image in images]
+    return {"role": "assistant", "content": content or ""}
+
+
+def gallery_items(images: list[dict[str, Any]], files_root: Path) -> list[tuple[str, str]]:
+    """Gallery entries (path, caption), newest first."""
+    return [(str(files_root / image["image_path"]), caption(image)) for image in reversed(images)]
+
+
+def caption(image: dict[str, Any]) -> str:
+    """'#12 · 3D · rose gold ring'."""
+    props = image["properties"]
+    piece = f"{props.get('metal')} {props.get('jewelry_type')}"
+    return f"#{image['id']} · {image['image_type'].upper()} · {piece}"
+
+
+def spec_markdown(image: dict[str, Any]) -> str:
+    """The spec of a design as a short Markdown table."""
+    props = DesignProperties.model_validate(image["properties"])
+    rows = [
+        ("Design", f"#{image['id']} ({image['image_type'].upper()})"),
+        ("Piece", props.summary()),
+    ]
+    spec = image.get("spec") or {}
+    for key, label in SPEC_LABELS.items():
+        if spec.get(key) not in (None, "", []):
+            rows.append((label, _format(spec[key])))
+    return "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
+
+
+SPEC_LABELS = {
+    "variation": "Variation",
+    "alloy": "Alloy",
+    "inner_diameter_mm": "Inner diameter (mm)",
+    "ring_size_us": "Ring size US",
+    "ring_size_eu": "Ring size EU",
+    "ring_size_uk": "Ring size UK",
+    "metal_weight_g": "Metal weight (g)",
+    "metal_weight_chi": "Metal weight (chỉ)",
+    "stone_count": "Stones",
+    "total_carat": "Total carat",
+    "main_stone_mm": "Main stone (mm)",
+    "dimensions_mm": "Size (mm)",
+}
+
+
+def _format(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, list | tuple):
+        return " × ".join(_format(v) for v in value)
+    return str(value)
