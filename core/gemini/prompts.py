@@ -1,0 +1,93 @@
+"""Image-model prompts built from the properties: a 2D design sheet or a 3D product render."""
+
+from __future__ import annotations
+
+from core.properties import DesignProperties, Gemstone, ImageType, JewelryType
+
+SHEET_TEMPLATE = """\
+A professional jewelry design sheet of one {piece}, drawn by hand-rendering in pencil \
+and gouache on warm white paper, in the style of a high-jewelry atelier.
+Views: a large three-quarter view, plus small front, side and top orthographic views \
+with thin dimension lines. Neat handwritten annotations of materials.
+The piece: {summary}.
+Metal: {metal}, {finish} finish. {stone}
+Design brief: {brief}
+{variation}No watermark, no logo, no people, no hands."""
+
+RENDER_TEMPLATE = """\
+A photorealistic 3D product render of one {piece} for an e-commerce catalogue: \
+studio lighting with soft reflections, seamless light grey background, subtle \
+contact shadow, sharp focus, true-to-life metal and gemstone materials, physically \
+based rendering, three-quarter hero angle.
+The piece: {summary}.
+Metal: {metal}, {finish} finish. {stone}
+Design brief: {brief}
+{variation}No text, no watermark, no logo, no people, no hands."""
+
+EDIT_TEMPLATE = """\
+Edit this jewelry {kind}. Keep the same piece: its identity, proportions, camera \
+angle, composition, lighting and background stay as they are.
+Change only this: {instruction}
+After the change the piece is: {summary}.
+{style_note}"""
+
+VARIATIONS = (
+    "",
+    "Variation: a distinct alternative with a different gallery and shoulder detail.\n",
+    "Variation: a distinct alternative with a bolder, more sculptural silhouette.\n",
+    "Variation: a distinct alternative with finer, more delicate detailing.\n",
+)
+
+
+def _piece(properties: DesignProperties) -> str:
+    kind = properties.jewelry_type
+    if kind is JewelryType.RING:
+        return f"ring (US size {properties.ring_size:g}, band {properties.band_width_mm:g} mm)"
+    return f"{kind} ({properties.band_width_mm:g} mm band or chain)"
+
+
+def _stone(properties: DesignProperties) -> str:
+    if properties.gemstone is Gemstone.NONE:
+        return "No gemstone."
+    return (
+        f"Main stone: a {properties.carat:g} ct {properties.gem_shape}-cut "
+        f"{properties.gemstone} in a {properties.setting} setting."
+    )
+
+
+def _metal(properties: DesignProperties) -> str:
+    return f"{properties.karat}K {properties.metal}" if properties.karat else str(properties.metal)
+
+
+def design_prompt(
+    properties: DesignProperties, image_type: ImageType, variant: int = 0, brief: str = ""
+) -> str:
+    """The prompt for a new design: a 2D sheet or a 3D render, with a variation hint."""
+    template = RENDER_TEMPLATE if image_type is ImageType.THREE_D else SHEET_TEMPLATE
+    return template.format(
+        piece=_piece(properties),
+        summary=properties.summary(),
+        metal=_metal(properties),
+        finish=properties.finish,
+        stone=_stone(properties),
+        brief=(brief or properties.notes or properties.summary()).strip()[:1500],
+        variation=VARIATIONS[variant % len(VARIATIONS)],
+    )
+
+
+def edit_prompt(properties: DesignProperties, image_type: ImageType, instruction: str) -> str:
+    """The prompt that goes with the earlier image when a design is changed."""
+    three_d = image_type is ImageType.THREE_D
+    return EDIT_TEMPLATE.format(
+        kind="product render" if three_d else "design sheet",
+        instruction=instruction.strip()[:1000],
+        summary=properties.summary(),
+        style_note=(
+            "Keep it a photorealistic studio render." if three_d else "Keep the hand-drawn sheet style."
+        ),
+    )
+
+
+def aspect_ratio(image_type: ImageType) -> str:
+    """Sheets are landscape (several views); renders are square catalogue shots."""
+    return "1:1" if image_type is ImageType.THREE_D else "4:3"
