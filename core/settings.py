@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_CHAT_MODEL = "gemini-2.5-flash"
-DEFAULT_IMAGE_MODEL = "gemini-2.5-flash-image"
+DEFAULT_CHAT_MODEL = "gemini-3.8-flash"
+DEFAULT_IMAGE_MODEL = "gemini-nano-banana-2.1"
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ class Recorded:
     def inline_images(self) -> list[bytes]:
         """Decoded bytes of every inline image sent in the contents."""
         return [
-            base64.b64decode(p["inlineData"]["data"])
+            decode_b64(p["inlineData"]["data"])
             for c in self.body.get("contents", [])
             for p in c["parts"]
             if "inlineData" in p
@@ -76,6 +76,12 @@ Handler = Callable[[Recorded], Reply]
 
 
 # ----- reply builders -------------------------------------------------------------
+
+
+def decode_b64(data: str) -> bytes:
+    """Bytes from base64 as the SDK sends it (URL-safe alphabet) or the API does (standard)."""
+    standard = data.replace("-", "+").replace("_", "/")
+    return base64.b64decode(standard + "=" * (-len(standard) % 4))
 
 
 def text(value: str, *, signature: bytes | None = None, thought: bool = False) -> dict[str, Any]:
@@ -131,7 +137,7 @@ def streamed(*chunks: Iterable[dict[str, Any]] | dict[str, Any], **options: Any)
 
 
 def finished(reason: str, *parts: dict[str, Any]) -> Reply:
-    """A candidate that stopped for `reason` (IMAGE_SAFETY, NO_IMAGE, MALFORMED_FUNCTION_CALL...)."""
+    """A candidate stopped for `reason`: IMAGE_SAFETY, NO_IMAGE, MALFORMED_FUNCTION_CALL..."""
     body = {"candidates": [{"finishReason": reason, "index": 0}]}
     if parts:
         body["candidates"][0]["content"] = {"role": "model", "parts": list(parts)}
@@ -179,7 +185,9 @@ class GeminiStub:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
         self._server.daemon_threads = True
         self._server.block_on_close = False
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
 
     @property
     def url(self) -> str:

@@ -30,6 +30,7 @@ class Turn:
     history: list[HistoryEntry]
     properties: DesignProperties
     tools: ToolSession
+    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -64,13 +64,17 @@ def _grid_faces(rows: int, cols: int, wrap_rows: bool) -> np.ndarray:
     return np.concatenate([quads[:, [0, 1, 2]], quads[:, [0, 2, 3]]])
 
 
-def tube(path: np.ndarray, normals: np.ndarray, profile: np.ndarray) -> Mesh:
+def tube(
+    path: np.ndarray, normals: np.ndarray, profile: np.ndarray, scales: np.ndarray | None = None
+) -> Mesh:
     """Sweep a closed (d, h) profile along a closed planar path (xy, with outward normals).
 
-    A point of the profile lands at path + normal·d, at height h on z: a band, a bezel
-    wall, a chain link or a rail, depending on path and profile.
+    A point of the profile lands at path·scale + normal·d, at height h on z: a band, a
+    bezel wall, a chain link or a rail, depending on path and profile. Scales (one per
+    profile point, about the origin) let a wall taper, like a bezel cup.
     """
-    pts = path[:, None, :] + normals[:, None, :] * profile[None, :, 0:1]
+    base = path[:, None, :] if scales is None else path[:, None, :] * scales[None, :, None]
+    pts = base + normals[:, None, :] * profile[None, :, 0:1]
     height = np.broadcast_to(profile[None, :, 1], pts.shape[:2])
     vertices = np.concatenate([pts, height[..., None]], axis=-1).reshape(-1, 3)
     return _outward(vertices, _grid_faces(len(path), len(profile), wrap_rows=True))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import AbstractContextManager
 
 from google import genai
 from google.genai import types
 
-from core.gemini.errors import translated
+from core.gemini.errors import protect_logs, translated
 from core.settings import Settings
 
 RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504]
@@ -44,11 +45,12 @@ class GeminiClient:
         if not settings.gemini_api_key:
             raise ValueError("GEMINI_API_KEY is not set; the Gemini designer needs it.")
         self.settings = settings
+        protect_logs(settings.gemini_api_key)
         self._sdk = genai.Client(
             api_key=settings.gemini_api_key, vertexai=False, http_options=http_options(settings)
         )
 
-    def _translated(self, what: str):  # noqa: ANN202 - a context manager
+    def _translated(self, what: str) -> AbstractContextManager[None]:
         settings = self.settings
         return translated(
             api_key=settings.gemini_api_key,

@@ -39,6 +39,31 @@ def redact(text: str, secret: str) -> str:
     return text
 
 
+class _Redactor(logging.Filter):
+    """Rewrites log records that contain the secret."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.secret in message:
+            record.msg, record.args = redact(message, self.secret), None
+        return True
+
+
+def protect_logs(secret: str, prefix: str = "google_genai") -> None:
+    """Redact the key from the SDK's own log records (it logs server error details on retry)."""
+    if not secret:
+        return
+    names = [prefix, *(n for n in logging.root.manager.loggerDict if n.startswith(prefix + "."))]
+    for name in names:
+        target = logging.getLogger(name)
+        if not any(isinstance(f, _Redactor) and f.secret == secret for f in target.filters):
+            target.addFilter(_Redactor(secret))
+
+
 def _api_message(exc: genai_errors.APIError, retries: int, what: str) -> str:
     code, status = exc.code, exc.status or ""
     if code == 429:

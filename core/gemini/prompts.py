@@ -31,6 +31,9 @@ Change only this: {instruction}
 After the change the piece is: {summary}.
 {style_note}"""
 
+RENDER_NOTE = "Keep it a photorealistic studio render."
+SHEET_NOTE = "Keep the hand-drawn design sheet style."
+
 VARIATIONS = (
     "",
     "Variation: a distinct alternative with a different gallery and shoulder detail.\n",
@@ -82,9 +85,7 @@ def edit_prompt(properties: DesignProperties, image_type: ImageType, instruction
         kind="product render" if three_d else "design sheet",
         instruction=instruction.strip()[:1000],
         summary=properties.summary(),
-        style_note=(
-            "Keep it a photorealistic studio render." if three_d else "Keep the hand-drawn sheet style."
-        ),
+        style_note=RENDER_NOTE if three_d else SHEET_NOTE,
     )
 
 

@@ -64,11 +64,14 @@ def chat_config(
 
     With allow_tools False the model must answer in text (the last round of a turn).
     """
-    mode = types.FunctionCallingConfigMode.AUTO if allow_tools else types.FunctionCallingConfigMode.NONE
+    modes = types.FunctionCallingConfigMode
+    mode = modes.AUTO if allow_tools else modes.NONE
     return types.GenerateContentConfig(
         system_instruction=system_instruction(properties),
         tools=[function_tool()],
-        tool_config=types.ToolConfig(function_calling_config=types.FunctionCallingConfig(mode=mode)),
+        tool_config=types.ToolConfig(
+            function_calling_config=types.FunctionCallingConfig(mode=mode)
+        ),
         automatic_function_calling=types.AutomaticFunctionCallingConfig(disable=True),
     )
 

@@ -5,10 +5,19 @@ from __future__ import annotations
 from google.genai import types
 
 SAFETY_REASONS = frozenset(
-    {"SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "IMAGE_SAFETY", "IMAGE_PROHIBITED_CONTENT"}
+    (
+        "SAFETY",
+        "PROHIBITED_CONTENT",
+        "BLOCKLIST",
+        "SPII",
+        "IMAGE_SAFETY",
+        "IMAGE_PROHIBITED_CONTENT",
+    )
 )
-NO_IMAGE_REASONS = frozenset({"NO_IMAGE", "IMAGE_OTHER", "IMAGE_RECITATION", "RECITATION"})
-MALFORMED_REASONS = frozenset({"MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL", "MALFORMED_RESPONSE"})
+NO_IMAGE_REASONS = frozenset(("NO_IMAGE", "IMAGE_OTHER", "IMAGE_RECITATION", "RECITATION"))
+MALFORMED_REASONS = frozenset(
+    ("MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL", "MALFORMED_RESPONSE")
+)
 
 
 def _name(value: object) -> str | None:
@@ -51,13 +60,13 @@ def append_part(collected: list[types.Part], part: types.Part) -> None:
     A thought signature that arrives on a text piece stays on the joined text.
     """
     previous = collected[-1] if collected else None
-    if previous is not None and _plain_text(previous) and _plain_text(part):
-        if previous.thought_signature is None:
-            joined = (previous.text or "") + (part.text or "")
-            collected[-1] = previous.model_copy(
-                update={"text": joined, "thought_signature": part.thought_signature}
-            )
-            return
+    joinable = previous is not None and _plain_text(previous) and _plain_text(part)
+    if joinable and previous.thought_signature is None:
+        joined = (previous.text or "") + (part.text or "")
+        collected[-1] = previous.model_copy(
+            update={"text": joined, "thought_signature": part.thought_signature}
+        )
+        return
     if part.text == "" and part.thought_signature is None and part.function_call is None:
         return
     collected.append(part)

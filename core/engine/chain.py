@@ -1,0 +1,63 @@
+"""A necklace chain: cable links laid along a closed curve, or a snake chain when links get tiny."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.engine.model import Model, Role
+from core.engine.primitives import circle, frame_matrix, instances, tube
+
+CHAIN_LENGTH_MM = 450.0  # 18 in, the usual pendant length
+MAX_LINKS = 320  # above this the links would be too small to see: draw a snake chain
+
+
+def necklace_curve(points: int = 720) -> np.ndarray:
+    """A necklace laid flat: a closed (x, z) curve of CHAIN_LENGTH_MM, bottom at the origin."""
+    t = np.linspace(0, 2 * np.pi, points, endpoint=False)
+    # Narrower at the bottom so the chain falls into a soft V towards the pendant.
+    x = np.sin(t) * (0.5 + 0.5 * (1 - np.cos(t)) / 2) * 0.75
+    z = 1 - np.cos(t)
+    curve = np.column_stack([x, z])
+    length = np.linalg.norm(np.diff(curve, axis=0, append=curve[:1]), axis=1).sum()
+    return curve * (CHAIN_LENGTH_MM / length)
+
+
+def _along(curve: np.ndarray, pitch: float) -> tuple[np.ndarray, np.ndarray]:
+    seg = np.linalg.norm(np.diff(curve, axis=0, append=curve[:1]), axis=1)
+    arc = np.concatenate([[0], np.cumsum(seg)])
+    closed = np.vstack([curve, curve[:1]])
+    at = np.arange(0, arc[-1] - pitch / 2, pitch)
+    pts = np.column_stack([np.interp(at, arc, closed[:, i]) for i in (0, 1)])
+    ahead = np.column_stack([np.interp((at + 0.5) % arc[-1], arc, closed[:, i]) for i in (0, 1)])
+    tangent = ahead - pts
+    return pts, tangent / np.linalg.norm(tangent, axis=1, keepdims=True)
+
+
+def chain_through(hole: np.ndarray, width: float) -> tuple[Model, dict]:
+    """A cable chain of a given link width passing through `hole` (x=0, in the xz plane)."""
+    wire = max(0.35, width * 0.22)
+    a, b = (1.4 * width - wire) / 2, (width - wire) / 2
+    pitch = 2 * a - wire
+    model = Model()
+    curve = necklace_curve()
+    if CHAIN_LENGTH_MM / pitch > MAX_LINKS:
+        normals = np.gradient(curve, axis=0)
+        normals = np.column_stack([normals[:, 1], -normals[:, 0]])
+        normals /= np.linalg.norm(normals, axis=1, keepdims=True)
+        snake = tube(curve, normals, circle(8, width / 2))
+        place = frame_matrix(hole, (1, 0, 0), (0, -1, 0))
+        model.add("chain", Role.METAL, snake.transformed(place))
+        return model, {"chain": f"snake chain {width:g} mm, {CHAIN_LENGTH_MM:g} mm long"}
+    t = (np.arange(10) + 0.5) * (2 * np.pi / 10)
+    path = np.column_stack([a * np.cos(t), b * np.sin(t)])
+    normals = np.column_stack([np.cos(t) / a, np.sin(t) / b])
+    link = tube(path, normals / np.linalg.norm(normals, axis=1, keepdims=True), circle(5, wire / 2))
+    pts, tangents = _along(curve, pitch)
+    mats = []
+    for i, ((x, z), (tx, tz)) in enumerate(zip(pts, tangents, strict=True)):
+        # Links alternate: one lies in the necklace's plane, the next stands across it.
+        facing = (0, -1, 0) if i % 2 == 0 else (-tz, 0, tx)
+        mats.append(frame_matrix(hole + (x, 0, z), (tx, 0, tz), facing))
+    model.add("chain", Role.METAL, instances(link, np.array(mats)))
+    facts = {"chain": f"cable chain {width:g} mm, {len(mats)} links, {CHAIN_LENGTH_MM:g} mm long"}
+    return model, facts

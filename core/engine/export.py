@@ -1,0 +1,75 @@
+"""Model files: glTF binary with PBR materials (metal and stones as separate nodes), and STL."""
+
+from __future__ import annotations
+
+import numpy as np
+import trimesh
+from trimesh.visual.material import PBRMaterial
+from trimesh.visual.texture import TextureVisuals
+
+from core.engine.materials import ACCENT_GEM, alloy_for, gem_for, roughness_for, srgb_to_linear
+from core.engine.model import Model, Role
+from core.engine.primitives import Mesh, concat
+from core.properties import DesignProperties, Gemstone
+
+
+def _materials(props: DesignProperties) -> dict[Role, PBRMaterial]:
+    alloy = alloy_for(props.metal, props.karat)
+    metal = PBRMaterial(
+        name=alloy.name,
+        baseColorFactor=[*srgb_to_linear(alloy.color), 1.0],
+        metallicFactor=1.0,
+        roughnessFactor=roughness_for(props.finish),
+    )
+    gem = gem_for(props.gemstone)
+    pearl = props.gemstone is Gemstone.PEARL
+    main = PBRMaterial(
+        name=props.gemstone.value,
+        baseColorFactor=[*srgb_to_linear(gem.color), gem.opacity],
+        metallicFactor=0.0,
+        roughnessFactor=0.35 if pearl else 0.05,
+        alphaMode="OPAQUE" if pearl else "BLEND",
+    )
+    accent = PBRMaterial(
+        name="accent diamond",
+        baseColorFactor=[*srgb_to_linear(ACCENT_GEM.color), ACCENT_GEM.opacity],
+        metallicFactor=0.0,
+        roughnessFactor=0.05,
+        alphaMode="BLEND",
+    )
+    return {Role.METAL: metal, Role.MAIN_STONE: main, Role.ACCENT: accent}
+
+
+_NODE_NAMES = {Role.METAL: "metal", Role.MAIN_STONE: "main_stone", Role.ACCENT: "accent_stones"}
+
+
+def to_glb(model: Model, props: DesignProperties) -> bytes:
+    """A .glb in millimetres: one mesh node per material (metal, main stone, accents)."""
+    scene = trimesh.Scene()
+    materials = _materials(props)
+    for role, name in _NODE_NAMES.items():
+        mesh = model.merged(role)
+        if not len(mesh.faces):
+            continue
+        tm = trimesh.Trimesh(mesh.vertices, mesh.faces, process=False)
+        tm.visual = TextureVisuals(material=materials[role])
+        scene.add_geometry(tm, node_name=name, geom_name=name)
+    scene.metadata["units"] = "mm"
+    return scene.export(file_type="glb")
+
+
+def to_stl(model: Model) -> bytes:
+    """Binary STL of metal and stones together (millimetres)."""
+    mesh = concat([model.merged(role) for role in _NODE_NAMES])
+    return stl_bytes(mesh)
+
+
+def stl_bytes(mesh: Mesh) -> bytes:
+    """Encode a mesh as binary STL."""
+    tri = mesh.vertices[mesh.faces].astype(np.float32)
+    normal = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    normal /= np.linalg.norm(normal, axis=1, keepdims=True).clip(1e-12)
+    record = np.zeros(len(tri), dtype=[("n", "<f4", 3), ("v", "<f4", (3, 3)), ("a", "<u2")])
+    record["n"], record["v"] = normal, tri
+    header = b"PNJ Jewelry AI Designer model, units: mm".ljust(80, b" ")
+    return header + np.uint32(len(tri)).tobytes() + record.tobytes()

@@ -1,0 +1,1 @@
+"""Google Gemini behind our designer interface: client, requests, prompts, images, errors."""
