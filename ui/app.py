@@ -21,11 +21,9 @@ def mode_note(studio: Studio) -> str:
     """Tell the designer who is designing."""
     settings = studio.settings
     if settings.designer_name == "gemini":
-        return (
-            f"Designer: **Gemini** (`{settings.chat_model}`, images by `{settings.image_model}`)."
-        )
+        return f"Designer: <b>Gemini</b> ({settings.chat_model}, images by {settings.image_model})."
     return (
-        "Designer: **offline** (no `GEMINI_API_KEY` set): a built-in parser and "
+        "Designer: <b>offline</b> (no GEMINI_API_KEY set): a built-in parser and "
         "parametric engine design the piece, in English or Vietnamese."
     )
 

@@ -30,7 +30,7 @@ def build_chat_panel(mode_note: str) -> ChatPanel:
         height=600,
         buttons=["copy"],
         feedback_options=None,
-        placeholder=f"### Describe a piece to design\n{mode_note}",
+        placeholder=f"<h3>Describe a piece to design</h3><p>{mode_note}</p>",
     )
     status = gr.Markdown("", elem_id="turn-status")
     with gr.Row(equal_height=True):

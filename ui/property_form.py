@@ -36,9 +36,14 @@ def build_property_form() -> PropertyForm:
     """One input per property: dropdowns for choices, numbers for sizes, text for the rest."""
     defaults = DesignProperties().to_dict()
     fields: dict[str, gr.components.Component] = {}
+    names = list(DesignProperties.model_fields)
     with gr.Group(elem_id="property-form"):
-        for name, info in DesignProperties.model_fields.items():
-            fields[name] = _field(name, info, defaults[name])
+        # Two fields a row keeps the whole form visible beside the gallery.
+        for pair in zip(names[::2], names[1::2] + [None], strict=True):
+            with gr.Row(equal_height=True):
+                for name in filter(None, pair):
+                    info = DesignProperties.model_fields[name]
+                    fields[name] = _field(name, info, defaults[name])
     with gr.Row():
         count = gr.Slider(1, MAX_COUNT, value=1, step=1, label="Variations", scale=2)
     with gr.Row():
@@ -51,10 +56,10 @@ def _field(name: str, info: Any, default: Any) -> gr.components.Component:
     label = LABELS.get(name, name.replace("_", " ").capitalize())
     choices = field_choices(name)
     if choices:
-        return gr.Dropdown(choices, value=default, label=label, info=info.description)
+        return gr.Dropdown(choices, value=default, label=label, elem_id=f"prop-{name}")
     if name == "karat":
         karats = [NO_KARAT, *GOLD_KARATS]
-        return gr.Dropdown(karats, value=default or NO_KARAT, label=label, info=info.description)
+        return gr.Dropdown(karats, value=default or NO_KARAT, label=label, elem_id=f"prop-{name}")
     if info.annotation is float:
         bounds = {k: getattr(m, k) for m in info.metadata for k in ("ge", "le") if hasattr(m, k)}
         return gr.Number(
@@ -64,8 +69,13 @@ def _field(name: str, info: Any, default: Any) -> gr.components.Component:
             maximum=bounds.get("le"),
             step=0.05,
         )
-    lines = 2 if name == "notes" else 1
-    return gr.Textbox(value=default, label=label, lines=lines, info=info.description)
+    return gr.Textbox(
+        value=default,
+        label=label,
+        max_lines=3,
+        placeholder=info.description,
+        elem_id=f"prop-{name}",
+    )
 
 
 def form_properties(form: PropertyForm, *values: Any) -> dict[str, Any]:

@@ -18,7 +18,7 @@ class Sidebar:
 
 def build_sidebar() -> Sidebar:
     """Buttons and the list of conversations."""
-    new = gr.Button("＋ New design", variant="primary", elem_id="new-conversation")
+    new = gr.Button("+ New design", variant="primary", elem_id="new-conversation")
     conversations = gr.Radio(
         choices=[], label="Conversations", elem_id="conversation-list", interactive=True
     )

@@ -86,8 +86,8 @@ PHRASES: dict[str, Texts] = {
                   "Cỡ US {size} tương ứng đường kính trong khoảng {inner} mm."),
     "next_count": ("Want to compare? Ask for “3 options” and I'll draw them side by side.",
                    "Muốn so sánh? Bạn cứ xin “3 mẫu” để xem cạnh nhau."),
-    "next_metal": ("Curious about another metal? Just say “make it rose gold”.",
-                   "Muốn thử màu kim loại khác, bạn cứ nói “đổi sang vàng hồng”."),
+    "next_metal": ("Curious about another metal? Just say “make it {metal}”.",
+                   "Muốn thử màu kim loại khác, bạn cứ nói “đổi sang {metal}”."),
     "next_3d": ("Say “3D” and I'll render it with a 3D model.",
                 "Bạn nói “3D” là mình dựng mô hình 3D ngay."),
     "next_engraving": ("I can also engrave a short message inside the band (up to 40 characters).",
@@ -329,7 +329,8 @@ def next_step(p: DesignProperties, view: str, turn_index: int, lang: str) -> str
     keys += ["next_3d"] if view == "2d" else []
     keys += ["next_engraving"] if p.jewelry_type.value == "ring" and not p.engraving else []
     keys += ["next_setting"] if p.gemstone.value != "none" and p.setting.value == "prong" else []
-    return say(_variant(p, keys, turn_index), lang)
+    other = "white gold" if p.metal.value == "rose gold" else "rose gold"
+    return say(_variant(p, keys, turn_index), lang, metal=value_text("metal", other, lang))
 
 
 # Answers ----------------------------------------------------------------------------------
@@ -444,6 +445,8 @@ def conversation_reply(request: ParsedRequest, changes: dict[str, Any], p: Desig
         ask = ask if noted else ""
     elif request.is_question:
         first = _question_answer(changes, p, lang)
+    elif request.unclear:
+        first = ""  # the notes below are the answer
     elif request.small_talk == "thanks":
         first = say("thanks", lang)
     else:

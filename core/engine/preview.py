@@ -7,7 +7,7 @@ from PIL import Image, ImageFilter
 
 from core.engine.shading import Scene
 from core.engine.theme import colors
-from core.engine.views import View, hero_direction, render
+from core.engine.views import View, hero_direction, place, render
 from core.properties import DesignProperties
 
 PREVIEW = (1024, 768)
@@ -33,11 +33,10 @@ def _shadow(piece: Image.Image, s: float) -> Image.Image:
 def product_preview(scene: Scene, props: DesignProperties, scale: float = 1.0) -> Image.Image:
     """The preview image (PREVIEW size times scale), RGB."""
     size = (round(PREVIEW[0] * scale), round(PREVIEW[1] * scale))
-    ss = 2 if scale >= 0.75 else 1
     view = View("preview", hero_direction(props.jewelry_type))
-    piece, _ = render(scene, view, size, ss, 70 * scale, True)
+    shot = render(scene, view, size, 70 * scale, True)
     image = _backdrop(size)
     offset = (round(6 * scale), round(14 * scale))
-    image.alpha_composite(_shadow(piece, scale), offset)
-    image.alpha_composite(piece)
+    image.alpha_composite(_shadow(shot.image, scale), offset)
+    place(image, shot, (0, 0))
     return image.convert("RGB")

@@ -9,7 +9,7 @@ from core.engine import annotate
 from core.engine.model import Model
 from core.engine.shading import Scene
 from core.engine.theme import colors, font
-from core.engine.views import View, hero_direction, render, technical_views
+from core.engine.views import View, hero_direction, moved, place, render, technical_views
 from core.properties import DesignProperties, JewelryType
 
 SHEET = (1280, 900)
@@ -42,41 +42,31 @@ def _header(draw, props: DesignProperties, spec: dict, s: float) -> None:
     draw.line([(48 * s, 106 * s), (1232 * s, 106 * s)], fill=gold, width=max(1, round(2 * s)))
 
 
-def _paste(sheet: Image.Image, image: Image.Image, box) -> None:
-    sheet.alpha_composite(image, (box[0], box[1]))
-
-
-def _hero(sheet, scene: Scene, props, s: float, ss: int) -> None:
+def _hero(sheet, scene: Scene, props, s: float) -> None:
     box = _box(HERO, s)
     draw = ImageDraw.Draw(sheet)
     _panel(draw, box, "Perspective", s)
     size = (box[2] - box[0] - 2, box[3] - box[1] - 2)
-    img, _ = render(scene, View("hero", hero_direction(props.jewelry_type)), size, ss, 40 * s, True)
-    _paste(sheet, img, (box[0] + 1, box[1] + 1))
+    shot = render(scene, View("hero", hero_direction(props.jewelry_type)), size, 40 * s, True)
+    place(sheet, shot, (box[0] + 1, box[1] + 1))
 
 
-def _technical(sheet, scene: Scene, model: Model, props, spec, s: float, ss: int) -> None:
+def _technical(sheet, scene: Scene, model: Model, props, spec, s: float) -> None:
     draw = ImageDraw.Draw(sheet)
     for view, box in zip(technical_views(props.jewelry_type), (TOP, SIDE), strict=True):
         box = _box(box, s)
         _panel(draw, box, view.title, s)
         subset = _pendant_faces(scene, model) if view.title == "Pendant detail" else None
         size = (box[2] - box[0] - 2, box[3] - box[1] - 2)
-        img, camera = render(scene, view, size, ss, 52 * s, False, subset)
-        _paste(sheet, img, (box[0] + 1, box[1] + 1))
-        moved = _shift(camera, box)
+        shot = render(scene, view, size, 52 * s, False, subset)
+        place(sheet, shot, (box[0] + 1, box[1] + 1))
+        camera = moved(shot.camera, box[0] + 1, box[1] + 1)
         faces = scene.faces if subset is None else scene.faces[subset]
         pts = scene.vertices[np.unique(faces)]
-        annotate.overall_dimensions(draw, moved, pts, s)
+        annotate.overall_dimensions(draw, camera, pts, s)
         if view.title == "Side profile" and spec.get("inner_diameter_mm"):
             d = spec["inner_diameter_mm"]
-            annotate.diameter_line(draw, moved, d / 2, f"Ø {d:.2f} mm", s)
-
-
-def _shift(camera, box):
-    from dataclasses import replace
-
-    return replace(camera, centre=(camera.centre[0] + box[0] + 1, camera.centre[1] + box[1] + 1))
+            annotate.diameter_line(draw, camera, d / 2, f"Ø {d:.2f} mm", s)
 
 
 def _pendant_faces(scene: Scene, model: Model) -> np.ndarray:
@@ -156,12 +146,11 @@ def design_sheet(
     model: Model, scene: Scene, props: DesignProperties, spec: dict, scale: float = 1.0
 ) -> Image.Image:
     """The finished sheet as an RGB image (SHEET size times scale)."""
-    ss = 2 if scale >= 0.75 else 1
     size = (round(SHEET[0] * scale), round(SHEET[1] * scale))
     sheet = Image.new("RGBA", size, colors()["paper"] + (255,))
     draw = ImageDraw.Draw(sheet)
     _header(draw, props, spec, scale)
-    _hero(sheet, scene, props, scale, ss)
-    _technical(sheet, scene, model, props, spec, scale, ss)
+    _hero(sheet, scene, props, scale)
+    _technical(sheet, scene, model, props, spec, scale)
     _legend(ImageDraw.Draw(sheet), props, spec, scale)
     return sheet.convert("RGB")

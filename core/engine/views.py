@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFilter
 
 from core.engine.materials import ACCENT_GEM, alloy_for, gem_for, roughness_for
 from core.engine.model import Model, Role
@@ -72,34 +72,65 @@ def technical_views(kind: JewelryType) -> tuple[View, View]:
     return View("Front view", (0, -1, 0)), View("Side profile", (1, 0, 0))
 
 
-def _image(frame_shape, pix: np.ndarray, rgb: np.ndarray, ss: int) -> Image.Image:
-    """RGBA image (transparent background) from coloured pixels, box-filtered down by ss."""
-    height, width = frame_shape
-    rgba = np.zeros((height * width, 4), np.uint8)
-    rgba[pix, :3] = (np.clip(rgb, 0, 1) * 255 + 0.5).astype(np.uint8)
-    rgba[pix, 3] = 255
-    img = Image.fromarray(rgba.reshape(height, width, 4), "RGBA")
-    return img.reduce(ss) if ss > 1 else img
+@dataclass(frozen=True)
+class Shot:
+    """A rendered view: RGBA (transparent background), its edge pixels, its camera."""
+
+    image: Image.Image
+    edges: Image.Image  # "L" mask of silhouette and part-boundary pixels
+    camera: Camera
 
 
 def render(
-    scene: Scene, view: View, size: tuple[int, int], ss: int, margin: float,
-    photo: bool, subset: np.ndarray | None = None,
-) -> tuple[Image.Image, Camera]:
-    """Render a view as an RGBA image (transparent background) and its camera (final px)."""
+    scene: Scene, view: View, size: tuple[int, int], margin: float, photo: bool,
+    subset: np.ndarray | None = None,
+) -> Shot:
+    """Render a view (photographic or drafting) framed to `size` with a margin in px."""
     faces = scene.faces if subset is None else scene.faces[subset]
     used = scene.vertices[np.unique(faces)]
-    big = (size[0] * ss, size[1] * ss)
-    camera = fit_camera(used, view.direction, big, margin * ss, not photo, view.up)
+    camera = fit_camera(used, view.direction, size, margin, not photo, view.up)
     if subset is not None:
         scene = _restrict(scene, subset)
     frame = rasterize(camera, scene.vertices, scene.faces)
     pix, rgb = (shade if photo else drafting)(scene, frame, camera)
-    final = Camera(
-        camera.rotation, camera.eye, camera.focal / ss,
-        (camera.centre[0] / ss, camera.centre[1] / ss), size, camera.ortho,
-    )
-    return _image(frame.triangle.shape, pix, rgb, ss), final
+    width, height = size
+    rgba = np.zeros((height * width, 4), np.uint8)
+    rgba[pix, :3] = (np.clip(rgb, 0, 1) * 255 + 0.5).astype(np.uint8)
+    rgba[pix, 3] = 255
+    image = Image.fromarray(rgba.reshape(height, width, 4), "RGBA")
+    return Shot(image, _edge_mask(frame, scene.face_part), camera)
+
+
+def _edge_mask(frame, face_part: np.ndarray) -> Image.Image:
+    """Pixels on either side of a silhouette or a boundary between parts."""
+    tri = frame.triangle
+    part = np.where(tri >= 0, face_part[np.maximum(tri, 0)], -1)
+    edge = np.zeros(part.shape, bool)
+    horizontal = part[:, 1:] != part[:, :-1]
+    vertical = part[1:] != part[:-1]
+    edge[:, 1:] |= horizontal
+    edge[:, :-1] |= horizontal
+    edge[1:] |= vertical
+    edge[:-1] |= vertical
+    return Image.fromarray(edge.astype(np.uint8) * 255, "L")
+
+
+# A small Gaussian: blending edge pixels with their neighbours stands in for supersampling.
+_SOFTEN = ImageFilter.Kernel((3, 3), [1, 2, 1, 2, 4, 2, 1, 2, 1], 16)
+
+
+def place(canvas: Image.Image, shot: Shot, xy: tuple[int, int]) -> None:
+    """Composite a shot onto an RGBA canvas and smooth its edges against what lies below."""
+    canvas.alpha_composite(shot.image, xy)
+    box = (xy[0], xy[1], xy[0] + shot.image.width, xy[1] + shot.image.height)
+    region = canvas.crop(box)
+    region.paste(region.filter(_SOFTEN), (0, 0), shot.edges)
+    canvas.paste(region, box[:2])
+
+
+def moved(camera: Camera, dx: float, dy: float) -> Camera:
+    """The same camera drawing into a canvas offset by (dx, dy)."""
+    return replace(camera, centre=(camera.centre[0] + dx, camera.centre[1] + dy))
 
 
 def _restrict(scene: Scene, subset: np.ndarray) -> Scene:

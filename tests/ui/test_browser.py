@@ -72,7 +72,7 @@ def test_chat_shows_design_in_chat_and_gallery_and_survives_reload(
     page.wait_for_selector("#design-gallery img", timeout=30_000)
     assert page.locator("#chatbot").inner_text().count(text) == 1
     assert page.locator(".toast-body").count() == 0, "an error toast appeared"
-    form_metal = page.locator("#property-form input").nth(1).input_value()
+    form_metal = page.locator("#prop-metal input").input_value()
     assert form_metal == "rose gold"
     _assert_image_loaded(page, "#chatbot img")
     shoot(page, "studio-after-chat")
