@@ -52,7 +52,7 @@ class Controller:
             self.chat.send: gr.Button(interactive=True),
             self.chat.status: "",
             self.gallery.spec: "Select a design to see its details.",
-            self.gallery.model: gr.Model3D(value=None, visible=False),
+            self.gallery.model: None,
             self.gallery.downloads: gr.File(value=None, visible=False),
         }
         if conversation_id is None:
@@ -154,7 +154,7 @@ class Controller:
         model = files[1] if image["has_model"] else None
         return {
             self.gallery.spec: views.spec_markdown(image),
-            self.gallery.model: gr.Model3D(value=model, visible=model is not None),
+            self.gallery.model: model,
             self.gallery.downloads: gr.File(value=files, visible=True),
             **self.form.values(image["properties"]),
         }

@@ -27,6 +27,6 @@ def build_gallery() -> GalleryPanel:
         interactive=False,
     )
     spec = gr.Markdown("Select a design to see its details.", elem_id="design-spec")
-    model = gr.Model3D(label="3D model", height=280, elem_id="design-model", visible=False)
+    model = gr.Model3D(label="3D model", height=280, elem_id="design-model")
     downloads = gr.File(label="Files", file_count="multiple", visible=False, interactive=False)
     return GalleryPanel(gallery, spec, model, downloads)

@@ -388,7 +388,7 @@ def error_reply(error: str, changes: dict[str, Any], base: DesignProperties, lan
                     label=label,
                     value=value_text(name, value, lang),
                     allowed=allowed_values(name, lang),
-                )  # fmt: skip
+                )
             )
     detail = "; ".join(problems) or error
     return say("error", lang, detail=detail)
@@ -418,10 +418,10 @@ def opening(p: DesignProperties, changed: dict[str, Any], count: int, view: str,
     return say(_variant(p, keys), lang, **values)
 
 
-def design_reply(p: DesignProperties, request: ParsedRequest, changed: dict[str, Any],
-                 count: int, view: str, turn_index: int, lang: str) -> str:  # fmt: skip
+def design_reply(p: DesignProperties, request: ParsedRequest, changed: dict[str, Any], view: str,
+                 established: bool, turn_index: int, lang: str) -> str:  # fmt: skip
     """A designer's answer about finished designs: the piece, a craft note, what next."""
-    parts = [opening(p, changed, count, view, turn_index > 0, lang)]
+    parts = [opening(p, changed, request.count, view, established, lang)]
     parts += [say("with_3d", lang)] if view == "3d" else []
     parts.append(craft_remark(p, set(changed) or set(request.changes), lang))
     parts += [say("notes", lang, notes=p.notes)] if "notes" in changed and p.notes else []
@@ -547,5 +547,5 @@ class OfflineDesigner(Designer):
         drawn = parse_properties(result["properties"])
         before, after = base.to_dict(), drawn.to_dict()
         changed = {k: after[k] for k in changes if k in after and after[k] != before.get(k)}
-        turn_index = len(turn.history) if established else 0
-        yield TextDelta(design_reply(drawn, request, changed, count, view, turn_index, lang))
+        turn_index = len(turn.history)  # varies the suggestion from one turn to the next
+        yield TextDelta(design_reply(drawn, request, changed, view, established, turn_index, lang))

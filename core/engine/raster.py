@@ -79,15 +79,55 @@ class Frame:
     """The z-buffer result: the triangle seen at each pixel (-1 for none)."""
 
     triangle: np.ndarray  # (h, w) int32
-    screen: np.ndarray  # (n_vertices, 2) screen positions, for barycentrics later
+    coef: np.ndarray  # (m, 6) barycentric planes per face, for shading
 
 
-# Box sizes are rounded up to these classes so triangles of similar size share one pass.
-_CLASSES = np.unique(np.round(1.22 ** np.arange(40)).astype(np.int64))
+# Box sizes are rounded up to these classes so triangles of similar size share one pass;
+# coarse classes mean fewer passes, at the price of some empty candidate pixels.
+_CLASSES = np.unique(np.maximum(np.round(1.6 ** np.arange(24)), 4).astype(np.int64))
 
 
 def _size_class(n: np.ndarray) -> np.ndarray:
     return _CLASSES[np.searchsorted(_CLASSES, n)]
+
+
+def _split_slivers(x, y, z, tid, rounds: int = 6):
+    """Halve long thin triangles (a post seen at an angle) whose boxes are mostly empty."""
+    for _ in range(rounds):
+        box = (np.ptp(x, axis=1) + 1) * (np.ptp(y, axis=1) + 1)
+        area = np.abs((x[:, 1] - x[:, 0]) * (y[:, 2] - y[:, 0]) - (x[:, 2] - x[:, 0]) * (y[:, 1] - y[:, 0]))
+        bad = (box > 1024) & (area < box * 0.5)
+        if not bad.any():
+            break
+        x, y, z, tid = _halve(x, y, z, tid, bad)
+    return x, y, z, tid
+
+
+def _halve(x, y, z, tid, bad):
+    """Split the `bad` triangles at the midpoint of their longest edge."""
+    bx, by, bz = x[bad], y[bad], z[bad]
+    lengths = np.stack([np.hypot(bx[:, (i + 1) % 3] - bx[:, i], by[:, (i + 1) % 3] - by[:, i]) for i in range(3)], 1)
+    edge = lengths.argmax(axis=1)
+    rows = np.arange(len(bx))
+    i, j, k = edge, (edge + 1) % 3, (edge + 2) % 3
+    halves = []
+    for arr in (bx, by, bz):
+        mid = (arr[rows, i] + arr[rows, j]) / 2
+        first = np.stack([arr[rows, i], mid, arr[rows, k]], 1)
+        second = np.stack([mid, arr[rows, j], arr[rows, k]], 1)
+        halves.append(np.concatenate([first, second]))
+    keep = ~bad
+    new_tid = np.concatenate([tid[bad], tid[bad]])
+    return (
+        np.concatenate([x[keep], halves[0]]),
+        np.concatenate([y[keep], halves[1]]),
+        np.concatenate([z[keep], halves[2]]),
+        np.concatenate([tid[keep], new_tid]),
+    )
+
+
+def _signed_area(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    return (x[:, 1] - x[:, 0]) * (y[:, 2] - y[:, 0]) - (x[:, 2] - x[:, 0]) * (y[:, 1] - y[:, 0])
 
 
 def rasterize(camera: Camera, vertices: np.ndarray, faces: np.ndarray, cull: bool = True) -> Frame:
@@ -95,17 +135,19 @@ def rasterize(camera: Camera, vertices: np.ndarray, faces: np.ndarray, cull: boo
     width, height = camera.size
     sx, sy, key = camera.project(vertices)
     x, y, z = sx[faces], sy[faces], key[faces]  # (m, 3) each
-    area = (x[:, 1] - x[:, 0]) * (y[:, 2] - y[:, 0]) - (x[:, 2] - x[:, 0]) * (y[:, 1] - y[:, 0])
+    area = _signed_area(x, y)
+    coef = _edge_coefficients(x, y, area)
     # Screen y points down, so outward (counter-clockwise) faces have negative area here.
     keep = area < -1e-9 if cull else np.abs(area) > 1e-9
+    tid = np.nonzero(keep)[0]
+    x, y, z, tid = _split_slivers(x[keep], y[keep], z[keep], tid)
+    sub_coef = _edge_coefficients(x, y, _signed_area(x, y))
     x0 = np.maximum(np.ceil(x.min(axis=1) - 0.5), 0).astype(np.int64)
     x1 = np.minimum(np.floor(x.max(axis=1) - 0.5), width - 1).astype(np.int64)
     y0 = np.maximum(np.ceil(y.min(axis=1) - 0.5), 0).astype(np.int64)
     y1 = np.minimum(np.floor(y.max(axis=1) - 0.5), height - 1).astype(np.int64)
-    keep &= (x1 >= x0) & (y1 >= y0)
-    ids = np.nonzero(keep)[0]
+    ids = np.nonzero((x1 >= x0) & (y1 >= y0))[0]
     bw, bh = _size_class(x1[ids] - x0[ids] + 1), _size_class(y1[ids] - y0[ids] + 1)
-    coef = _edge_coefficients(x, y, area)
     zbuf = np.full(width * height, -np.inf, dtype=np.float32)
     frags = []
     group = bw * 65536 + bh
@@ -115,14 +157,14 @@ def rasterize(camera: Camera, vertices: np.ndarray, faces: np.ndarray, cull: boo
         step = max(1, _CHUNK_CELLS // (gw * gh))
         for start in range(0, len(tris), step):
             t = tris[start : start + step]
-            pix, depth, tri = _fragments(t, gw, gh, x0, y0, x1, y1, coef, z, width)
+            pix, depth, tri = _fragments(t, gw, gh, x0, y0, x1, y1, sub_coef, z, width)
             np.maximum.at(zbuf, pix, depth)
             frags.append((pix, depth, tri))
     triangle = np.full(width * height, -1, dtype=np.int32)
     for pix, depth, tri in frags:
         win = depth >= zbuf[pix]
-        triangle[pix[win]] = tri[win]
-    return Frame(triangle.reshape(height, width), np.column_stack([sx, sy]))
+        triangle[pix[win]] = tid[tri[win]]
+    return Frame(triangle.reshape(height, width), coef.astype(np.float32))
 
 
 def _edge_coefficients(x: np.ndarray, y: np.ndarray, area: np.ndarray) -> np.ndarray:
@@ -163,19 +205,15 @@ def _fragments(t, gw, gh, x0, y0, x1, y1, coef, z, width):
     return pix, depth, tri
 
 
-def barycentric(frame: Frame, faces: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def barycentric(frame: Frame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For covered pixels: their flat indices, triangle ids and barycentric weights (n, 3)."""
-    flat = frame.triangle.ravel()
-    pix = np.nonzero(flat >= 0)[0]
-    tri = flat[pix]
-    height, width = frame.triangle.shape
-    cx = (pix % width).astype(np.float32) + 0.5
-    cy = (pix // width).astype(np.float32) + 0.5
-    s = frame.screen.astype(np.float32)[faces[tri]]  # (n, 3, 2)
-    x, y = s[..., 0], s[..., 1]
-    area = (x[:, 1] - x[:, 0]) * (y[:, 2] - y[:, 0]) - (x[:, 2] - x[:, 0]) * (y[:, 1] - y[:, 0])
-    area = np.where(np.abs(area) > 1e-12, area, 1.0)
-    w0 = ((x[:, 1] - cx) * (y[:, 2] - cy) - (x[:, 2] - cx) * (y[:, 1] - cy)) / area
-    w1 = ((x[:, 2] - cx) * (y[:, 0] - cy) - (x[:, 0] - cx) * (y[:, 2] - cy)) / area
+    rows, cols = np.nonzero(frame.triangle >= 0)
+    tri = frame.triangle[rows, cols]
+    pix = rows * frame.triangle.shape[1] + cols
+    cx = cols.astype(np.float32) + 0.5
+    cy = rows.astype(np.float32) + 0.5
+    c = frame.coef[tri]
+    w0 = c[:, 0] * cx + c[:, 1] * cy + c[:, 2]
+    w1 = c[:, 3] * cx + c[:, 4] * cy + c[:, 5]
     weights = np.column_stack([w0, w1, 1.0 - w0 - w1])
     return pix, tri, np.clip(weights, 0.0, 1.0)

@@ -30,6 +30,7 @@ class Scene:
     face_part: np.ndarray  # (m,) part index, for outlines
     corner_normals: np.ndarray  # (m, 3, 3)
     face_normals: np.ndarray  # (m, 3)
+    face_centres: np.ndarray  # (m, 3)
     looks: tuple[Look, ...]
 
 
@@ -113,18 +114,16 @@ def _dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def _surface(scene: Scene, frame: Frame, camera: Camera):
     """Covered pixels with their face, smooth normal, view vector and reflection vector."""
-    pix, tri, w = barycentric(frame, scene.faces)
-    cn = scene.corner_normals[tri]
-    n = cn[:, 0] * w[:, 0:1] + cn[:, 1] * w[:, 1:2] + cn[:, 2] * w[:, 2:3]
+    pix, tri, w = barycentric(frame)
+    n = np.einsum("nk,nkj->nj", w, scene.corner_normals[tri])
     is_gem = np.array([look.kind == GEM for look in scene.looks])[scene.face_look[tri]]
     n[is_gem] = scene.face_normals[tri[is_gem]]  # facets stay flat
     n *= 1 / np.sqrt(_dot(n, n)).clip(1e-6)[:, None]
     if camera.ortho:
         v = np.broadcast_to(camera.rotation[2].astype(np.float32), n.shape)
     else:
-        tv = scene.vertices[scene.faces[tri]]
-        pos = tv[:, 0] * w[:, 0:1] + tv[:, 1] * w[:, 1:2] + tv[:, 2] * w[:, 2:3]
-        v = (camera.eye.astype(np.float32) - pos)
+        # The view direction hardly changes across one small face: take it per face.
+        v = (camera.eye.astype(np.float32) - scene.face_centres)[tri]
         v *= 1 / np.sqrt(_dot(v, v))[:, None]
     r = 2 * _dot(n, v)[:, None] * n - v
     return pix, tri, n, v, r

@@ -38,7 +38,8 @@ def build_scene(model: Model, props: DesignProperties) -> Scene:
     corners, face_n = corner_normals(v, f)
     return Scene(
         v.astype(np.float32), f, np.concatenate(look), np.concatenate(part),
-        corners.astype(np.float32), face_n.astype(np.float32), looks_for(props),
+        corners.astype(np.float32), face_n.astype(np.float32),
+        v[f].mean(axis=1).astype(np.float32), looks_for(props),
     )
 
 
@@ -122,9 +123,13 @@ _SOFTEN = ImageFilter.Kernel((3, 3), [1, 2, 1, 2, 4, 2, 1, 2, 1], 16)
 def place(canvas: Image.Image, shot: Shot, xy: tuple[int, int]) -> None:
     """Composite a shot onto an RGBA canvas and smooth its edges against what lies below."""
     canvas.alpha_composite(shot.image, xy)
-    box = (xy[0], xy[1], xy[0] + shot.image.width, xy[1] + shot.image.height)
+    bbox = shot.edges.getbbox()
+    if bbox is None:
+        return
+    box = (xy[0] + bbox[0] - 1, xy[1] + bbox[1] - 1, xy[0] + bbox[2] + 1, xy[1] + bbox[3] + 1)
     region = canvas.crop(box)
-    region.paste(region.filter(_SOFTEN), (0, 0), shot.edges)
+    mask = shot.edges.crop((bbox[0] - 1, bbox[1] - 1, bbox[2] + 1, bbox[3] + 1))
+    region.paste(region.filter(_SOFTEN), (0, 0), mask)
     canvas.paste(region, box[:2])
 
 
@@ -136,5 +141,6 @@ def moved(camera: Camera, dx: float, dy: float) -> Camera:
 def _restrict(scene: Scene, subset: np.ndarray) -> Scene:
     return Scene(
         scene.vertices, scene.faces[subset], scene.face_look[subset], scene.face_part[subset],
-        scene.corner_normals[subset], scene.face_normals[subset], scene.looks,
+        scene.corner_normals[subset], scene.face_normals[subset], scene.face_centres[subset],
+        scene.looks,
     )

@@ -154,3 +154,14 @@ def test_restart_keeps_everything(tmp_path: Path) -> None:
         assert Path(client.predict(stored["images"][0]["id"], api_name="/get_image")).is_file()
     finally:
         app.close()
+
+
+def test_only_the_documented_endpoints_are_public(client: Client) -> None:
+    info = client.view_api(return_format="dict", print_info=False)
+    assert set(info["named_endpoints"]) == {
+        "/create_conversation", "/list_conversations", "/get_conversation", "/update_conversation",
+        "/delete_conversation", "/chat", "/generate_2d", "/generate_3d", "/get_image",
+        "/get_model", "/get_stl", "/get_spec",
+    }  # fmt: skip
+    assert not info["unnamed_endpoints"]
+    assert all(e["description"] for e in info["named_endpoints"].values())

@@ -90,3 +90,20 @@ def _assert_image_loaded(page: object, selector: str) -> None:
         "img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))"
     )
     assert width >= 512, f"the design image did not load (naturalWidth={width})"
+
+
+def test_form_generates_3d_and_gallery_shows_its_model(page: object, running_app: RunningApp) -> None:
+    page.goto(running_app.url)
+    page.wait_for_selector("#new-conversation", timeout=30_000)
+    page.click("#new-conversation")
+    page.locator("#prop-jewelry_type input").fill("pendant")
+    page.keyboard.press("Enter")
+    page.click("#generate-3d")
+    page.wait_for_selector("#design-gallery img", timeout=60_000)
+    page.locator("#design-gallery img").first.click()
+    page.wait_for_selector("#design-spec table", timeout=30_000)
+    spec = page.locator("#design-spec").inner_text()
+    assert "pendant" in spec and "Metal weight (g)" in spec
+    page.wait_for_selector("#design-model canvas", timeout=30_000)
+    assert page.locator(".toast-body").count() == 0, "an error toast appeared"
+    shoot(page, "studio-3d-selected")
