@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from core import vocabulary as vocab
 from core.properties import GOLD_KARATS, MAX_COUNT
 
 
@@ -48,92 +49,11 @@ def _rx(alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
-_STONE_WORDS = (
-    r"diamonds?|rub(?:y|ies)|sapphires?|emeralds?|pearls?|amethysts?|topaz|stones?|gems?|"
-    r"kim cương|đá|hồng ngọc|lam ngọc|ngọc lục bảo|ngọc trai|thạch anh tím|viên"
-)
-_HEART, _JADE, _MOTIF, _WEAK_TYPE = "_heart", "_jade_or_sapphire", "_motif", "_weak_type"
-_YELLOW = {"metal": "yellow gold"}
-
-# (alternatives, changes). Overlaps resolve to the longest match, so "vàng trắng"
-# beats "vàng", "emerald cut" beats "emerald" and "mặt dây chuyền" beats "dây chuyền".
-# fmt: off
-_TERM_TABLE: tuple[tuple[str, dict[str, Any]], ...] = (
-    (r"rings?|engagement rings?|wedding (?:bands?|rings?)|eternity bands?|"
-     r"nhẫn(?: cưới| đính hôn| cầu hôn)?", {"jewelry_type": "ring"}),
-    (r"necklaces?|chokers?|dây chuyền|dây cổ|vòng cổ|kiềng", {"jewelry_type": "necklace"}),
-    (r"chains?", {_WEAK_TYPE: "necklace"}),  # "a bracelet on a thin chain" stays a bracelet
-    (r"pendants?|pendant necklaces?|mặt dây(?: chuyền)?", {"jewelry_type": "pendant"}),
-    (r"earrings?|ear rings?|studs?|hoops?|bông tai|hoa tai|khuyên tai",
-     {"jewelry_type": "earrings"}),
-    (r"bracelets?|bangles?|cuffs?|lắc tay|vòng tay|vòng đeo tay", {"jewelry_type": "bracelet"}),
-    (r"rose gold|pink gold|red gold|vàng hồng", {"metal": "rose gold"}),
-    (r"white gold|vàng trắng", {"metal": "white gold"}),
-    (r"yellow gold|gold|golden|vàng(?: vàng)?", _YELLOW),
-    (r"vàng ta|vàng 9999|vàng nguyên chất|pure gold", {**_YELLOW, "karat": 24}),
-    # "vàng tây" is 10K-18K alloy gold (jewelry.md); 18K is the usual jewellery grade.
-    (r"vàng tây", {**_YELLOW, "karat": 18}),
-    (r"platinum|bạch kim|pt ?950", {"metal": "platinum"}),
-    (r"silver|sterling(?: silver)?|bạc(?: 925| ý)?|925 silver", {"metal": "silver"}),
-    (r"diamonds?|kim cương", {"gemstone": "diamond"}),
-    (r"rub(?:y|ies)|hồng ngọc", {"gemstone": "ruby"}),
-    (r"sapphires?|lam ngọc", {"gemstone": "sapphire"}),
-    (r"ngọc bích", {_JADE: True}),
-    (r"emeralds?|ngọc lục bảo", {"gemstone": "emerald"}),
-    (r"pearls?|ngọc trai", {"gemstone": "pearl"}),
-    (r"amethysts?|thạch anh tím", {"gemstone": "amethyst"}),
-    (r"topaz(?:es)?|hoàng ngọc", {"gemstone": "topaz"}),
-    (r"no (?:stones?|gems?|gemstones?|diamonds?)|without (?:a |any )?(?:stones?|gems?|diamonds?)"
-     r"|stoneless|plain(?: band| metal)?|trơn|bỏ đá|không (?:có |gắn |đính |cần |dùng )?đá",
-     {"gemstone": "none"}),
-    (r"round(?: brilliant)?(?: cut)?|brilliant cut|tròn", {"gem_shape": "round"}),
-    (r"ovals?(?: cut)?|bầu dục", {"gem_shape": "oval"}),
-    (r"princess(?: cut)?|square(?: cut)?|vuông", {"gem_shape": "princess"}),
-    (r"cushion(?: cut)?", {"gem_shape": "cushion"}),
-    (r"emerald (?:cut|shape|shaped)|(?:giác|dáng|kiểu|cắt) emerald|rectangular|chữ nhật",
-     {"gem_shape": "emerald"}),
-    (r"pear(?: shaped?| cut)?|tear ?drop|giọt nước|giọt lệ", {"gem_shape": "pear"}),
-    (r"marquise(?: cut)?|navette", {"gem_shape": "marquise"}),
-    (r"heart(?: shaped?| cut)?|trái tim|hình tim", {_HEART: True}),
-    (r"prongs?(?: set| setting)?|claws?|(?:ổ )?chấu|(?:4|6|bốn|sáu) chấu", {"setting": "prong"}),
-    (r"bezel(?: set| setting)?|(?:ổ |bọc )?viền", {"setting": "bezel"}),
-    (r"(?:ổ )?halo|vòng hào quang", {"setting": "halo"}),
-    (r"pavé|pave|micro ?pav[ée]|đính đá(?: tấm)?|đá tấm|nạm đá", {"setting": "pavé"}),
-    (r"channel(?: set| setting)?|(?:ổ )?ray", {"setting": "channel"}),
-    (r"classic|timeless|cổ điển|truyền thống", {"style": "classic"}),
-    (r"vintage|antique|retro|victorian|edwardian|hoài cổ", {"style": "vintage"}),
-    (r"modern|contemporary|sleek|hiện đại", {"style": "modern"}),
-    (r"minimalist|minimalistic|minimal|simple|tối giản|đơn giản", {"style": "minimalist"}),
-    (r"floral|flowers?|hoa|bông hoa|hoa lá", {"style": "floral"}),
-    (r"art deco|deco", {"style": "art deco"}),
-    (r"lotus|hoa sen", {"style": "floral", _MOTIF: "lotus"}),
-    (r"hoa văn", {}),  # "ornament", not a flower
-    (r"polished|high polish|shiny|glossy|mirror|bóng|đánh bóng|sáng bóng", {"finish": "polished"}),
-    (r"matte?|frosted|mờ|nhám", {"finish": "matte"}),
-    (r"brushed|satin|xước|chải xước", {"finish": "brushed"}),
-    (r"hammered|vân búa|dập búa", {"finish": "hammered"}),
-    (r"milgrain|mill grain|beaded edges?|viền hạt", {"finish": "milgrain"}),
-    (r"infinity|vô cực", {_MOTIF: "infinity"}),
-    (r"leaf|leaves|chiếc lá", {_MOTIF: "leaf"}),
-    (r"butterfly|butterflies|bướm", {_MOTIF: "butterfly"}),
-    (r"stars?|ngôi sao", {_MOTIF: "star"}),  # "sao" alone is "why"
-    (r"crescent|moon|trăng khuyết|mặt trăng", {_MOTIF: "moon"}),
-    (r"dragon|rồng", {_MOTIF: "dragon"}),
-    (r"phoenix|phượng(?: hoàng)?", {_MOTIF: "phoenix"}),
-    (r"thin(?:ner)?|slim(?:mer)?|narrow(?:er)?|delicate|mỏng|mảnh|bản nhỏ|nhỏ bản",
-     {"band_width_mm": 2.0}),
-    (r"thick(?:er)?|wide|wider|chunky|dày|bản to|to bản|bản lớn", {"band_width_mm": 4.0}),
-)
-# fmt: on
-_TERMS = tuple((_rx(alts), changes) for alts, changes in _TERM_TABLE)
-
-_NEGATED = re.compile(
-    r"(?:instead of|rather than|not(?: too| so| very)?|no longer|than|(?<!made )from|"
-    r"thay vì|thay cho|(?<!làm )từ|không phải|bỏ|hơn)\s*$"
-)
-_STONE_NEAR_BEFORE = re.compile(rf"(?:{_STONE_WORDS})\s+(?:hình |giác |dáng |cắt )?$")
-_STONE_NEAR_AFTER = re.compile(rf"^\s+(?:{_STONE_WORDS})(?!\w)")
-_BLUE = _rx(r"blue|xanh (?:dương|lam|nước biển|biển)")
+_TERMS = tuple((_rx(alts), changes) for alts, changes in vocab.TERM_TABLE)
+_NEGATED = re.compile(rf"(?:{vocab.NEGATIONS})\s*$")
+_STONE_NEAR_BEFORE = re.compile(rf"(?:{vocab.STONE_WORDS})\s+(?:hình |giác |dáng |cắt )?$")
+_STONE_NEAR_AFTER = re.compile(rf"^\s+(?:{vocab.STONE_WORDS})(?!\w)")
+_BLUE = _rx(vocab.BLUE)
 
 
 def _find_terms(text: str) -> list[tuple[int, int, dict[str, Any]]]:
@@ -160,20 +80,20 @@ def _term_changes(text: str) -> tuple[dict[str, Any], list[Unclear]]:
     for start, end, term in _find_terms(text):
         if _NEGATED.search(text[max(0, start - 24) : start]):
             continue
-        if _HEART in term:
+        if vocab.HEART in term:
             near_stone = _STONE_NEAR_BEFORE.search(text[:start]) or _STONE_NEAR_AFTER.match(
                 text[end:]
             )
             cut_word = text[start:end].endswith(("cut", "shaped", "shape"))
-            term = {"gem_shape": "heart"} if near_stone or cut_word else {_MOTIF: "heart"}
-        if _JADE in term:
+            term = {"gem_shape": "heart"} if near_stone or cut_word else {vocab.MOTIF: "heart"}
+        if vocab.JADE in term:
             if not _BLUE.search(text):
                 unclear.append(Unclear.JADE_OR_SAPPHIRE)
                 continue
             term = {"gemstone": "sapphire"}
-        if _MOTIF in term and term[_MOTIF] not in motifs:
-            motifs.append(term[_MOTIF])
-        weak_type = term.get(_WEAK_TYPE, weak_type)
+        if vocab.MOTIF in term and term[vocab.MOTIF] not in motifs:
+            motifs.append(term[vocab.MOTIF])
+        weak_type = term.get(vocab.WEAK_TYPE, weak_type)
         changes.update({k: v for k, v in term.items() if not k.startswith("_")})
     if weak_type and "jewelry_type" not in changes:
         changes["jewelry_type"] = weak_type
@@ -186,28 +106,15 @@ def _term_changes(text: str) -> tuple[dict[str, Any], list[Unclear]]:
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _MM = r"\s*(?:mm|ly|li)(?!\w)"
-# fmt: off
-_EN_COUNT = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a couple of": 2,
-             "couple of": 2, "a few": 3, "few": 3, "several": 3, "some": 3}
-_VI_COUNT = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "vài": 3,
-             "một vài": 3, "mấy": 3}
-# fmt: on
-_COUNT_WORDS = {**_EN_COUNT, **_VI_COUNT}
-_COUNT_NOUNS = (
-    r"designs?|options?|variations?|versions?|variants?|ideas?|concepts?|sketches|alternatives?|"
-    r"choices|looks|rings|necklaces|pendants|bracelets|mẫu|phương án|kiểu|thiết kế|lựa chọn|"
-    r"bản vẽ|phiên bản|chiếc|cái"
-)
 _COUNT = re.compile(
-    rf"(?<!\w)(\d+|{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})\s+"
-    rf"(?:(?:more|other|different|new|alternative|thêm)\s+)?(?:{_COUNT_NOUNS})(?!\w)"
+    rf"(?<!\w)(\d+|{'|'.join(sorted(vocab.COUNT_WORDS, key=len, reverse=True))})\s+"
+    rf"(?:(?:more|other|different|new|alternative|thêm)\s+)?(?:{vocab.COUNT_NOUNS})(?!\w)"
 )
 _COUNT_MORE = re.compile(r"(?<!\w)(\d+) more(?!\w)|(?<!\w)(?:more|other) (?:designs|options|ideas)")
 _KARAT = re.compile(
     r"(?<![\w.,])(\d{1,2}) ?(?:(?:k|kt|karats?|kara)(?!\w)|(?:carat|ct)(?= (?:gold|vàng)))"
 )
 _FINENESS = re.compile(r"(?<!\w)(9999|999|916|750|585|417)(?!\w)")
-_FINENESS_KARAT = {"9999": 24, "999": 24, "916": 22, "750": 18, "585": 14, "417": 10}
 _CARAT = re.compile(rf"(?<![\w.,]){_NUM}\s*(?:ct|cts|carats?|cara|carát)(?!\w)")
 _HALF_CARAT = re.compile(r"(?<!\w)(?:half (?:a )?carat|nửa carat)(?!\w)")
 _SIZE_MM = rf"({_NUM}{_MM})"  # only this part is consumed: "wedding band 6mm" is still a ring
@@ -258,7 +165,7 @@ def _read_count(text: str) -> tuple[str, int | None]:
             if word is None:  # "more options"
                 count = 3
                 continue
-            count = int(_COUNT_WORDS.get(word) or word)
+            count = int(vocab.COUNT_WORDS.get(word) or word)
             text = _blank(text, match, 1)  # only the number: "2 rings" still names the piece
     return text, count
 
@@ -298,7 +205,7 @@ def _read_karat(text: str, changes: dict[str, Any], unclear: list[Unclear]) -> s
         text = _blank(text, match)
     if re.search(r"vàng|gold", text):
         for match in _FINENESS.finditer(text):
-            changes["karat"] = _FINENESS_KARAT[match.group(1)]
+            changes["karat"] = vocab.FINENESS_KARAT[match.group(1)]
             text = _blank(text, match)
     return text
 
@@ -337,48 +244,27 @@ def _read_numbers(text: str) -> tuple[str, dict[str, Any], int | None, list[Uncl
 
 _QUOTED = r'"([^"\n]+)"|“([^”\n]+)”|\'([^\'\n]+)\'|‘([^’\n]+)’|«([^»\n]+)»'
 _ENGRAVING = re.compile(
-    rf"(?:engrav\w*|inscri\w*|personali[sz]ed|khắc)[^\"“‘«\n]{{0,30}}?(?:{_QUOTED})",
+    rf"(?:{vocab.ENGRAVING_WORDS})[^\"“‘«\n]{{0,30}}?(?:{_QUOTED})",
     re.IGNORECASE,
 )
-_NO_ENGRAVING = _rx(
-    r"no engraving|without (?:an |the )?engraving|remove the engraving|"
-    r"không khắc(?: chữ)?|bỏ (?:chữ khắc|khắc chữ)"
-)
-_VIEW = _rx(
-    r"3 ?d|three d|three dimensional|render(?:ed|ing)?|mô hình|3 chiều|ba chiều|"
-    r"dựng hình|(?P<flat>2 ?d|flat|sketch|phác thảo)"
-)
-_VERBS = _rx(
-    r"draw|design|sketch|create|make|show|render|generate|want|need|looking for|i'?d like|"
-    r"would like|give me|try|change|switch|swap|turn|convert|update|redo|again|another|"
-    r"how about|what about|let'?s|see|view|do (?:it|one|this|that)|go (?:with|for)|prefer|use|"
-    r"vẽ|thiết kế|tạo|làm|xem|đổi|thay|chuyển|muốn|cần|thử|phác thảo|dựng|lấy|chọn|thêm|lại|nữa"
-)
-_SUGGESTION = _rx(
-    r"how about|what about|xem sao|thử xem|what would .{0,60} look like|"
-    r"trông (?:sẽ )?(?:như thế nào|ra sao)"
-)
-_QUESTION_WORDS = _rx(
-    r"what|why|how|which|when|where|who|difference|explain|tell me|is it true|"
-    r"gì|sao|tại sao|bao nhiêu|thế nào|nào|khác nhau|giải thích|có nên|nên chọn|có phải"
-)
-_QUESTION_START = re.compile(r"^(?:is|are|do|does|did|should|can|could|would|will|có)\b")
-_GREETING = re.compile(
-    r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|greetings|xin chào|chào|alo)\b"
-)
-_RELATIVE = _rx(r"bigger|larger|smaller|to hơn|lớn hơn|nhỏ hơn|bé hơn")
-_REDRAW = _rx(r"again|another(?: one)?|redo|redraw|new take|one more|lại|nữa|mẫu khác|mẫu mới")
-_THANKS = _rx(r"thanks?|thank you|cảm ơn|cám ơn")
-_VI_LETTERS = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
-_LOANWORDS = {"pavé", "café", "fiancé", "fiancée", "résumé", "rosé", "née", "déco", "à", "crème"}
-_VI_PLAIN_WORDS = _rx(r"xin chao|chao ban|nhan|khong|duoc|giup|cho toi|mau nhan|vang trang")
+_NO_ENGRAVING = _rx(vocab.NO_ENGRAVING)
+_VIEW = _rx(rf"{vocab.THREE_D}|(?P<flat>{vocab.FLAT})")
+_VERBS = _rx(vocab.VERBS)
+_SUGGESTION = _rx(vocab.SUGGESTIONS)
+_QUESTION_WORDS = _rx(vocab.QUESTION_WORDS)
+_QUESTION_START = re.compile(rf"^(?:{vocab.QUESTION_STARTS})\b")
+_GREETING = re.compile(rf"^(?:{vocab.GREETINGS})\b")
+_RELATIVE = _rx(vocab.RELATIVE_SIZES)
+_REDRAW = _rx(vocab.REDRAW)
+_THANKS = _rx(vocab.THANKS)
+_VI_PLAIN_WORDS = _rx(vocab.VI_PLAIN_WORDS)
 
 
 def detect_language(text: str) -> str | None:
     """'vi' for Vietnamese (diacritics or Vietnamese words), 'en' for other words, else None."""
     text = unicodedata.normalize("NFC", text).casefold()
     words = re.findall(r"\w+", text)
-    if any(w not in _LOANWORDS and _VI_LETTERS.intersection(w) for w in words):
+    if any(w not in vocab.LOANWORDS and vocab.VI_LETTERS.intersection(w) for w in words):
         return "vi"
     if _VI_PLAIN_WORDS.search(text):
         return "vi"

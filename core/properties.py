@@ -148,6 +148,14 @@ def field_choices(name: str) -> list[str] | None:
     return None
 
 
+def field_limits(name: str) -> tuple[float | None, float | None]:
+    """The (ge, le) bounds of a numeric field, None where it has no bound."""
+    metadata = DesignProperties.model_fields[name].metadata
+    low = next((m.ge for m in metadata if getattr(m, "ge", None) is not None), None)
+    high = next((m.le for m in metadata if getattr(m, "le", None) is not None), None)
+    return low, high
+
+
 def _describe_error(error: dict[str, Any]) -> str:
     field = ".".join(str(part) for part in error["loc"]) or "properties"
     kind = error["type"]
@@ -159,9 +167,7 @@ def _describe_error(error: dict[str, Any]) -> str:
         return f"{field}: {error['input']!r} is not allowed (choose one of: {', '.join(choices)})"
     ctx = error.get("ctx") or {}
     if kind in {"greater_than_equal", "less_than_equal"}:
-        info = DesignProperties.model_fields[field].metadata
-        low = next((m.ge for m in info if getattr(m, "ge", None) is not None), None)
-        high = next((m.le for m in info if getattr(m, "le", None) is not None), None)
+        low, high = field_limits(field)
         return f"{field}: {error['input']!r} is out of range ({low:g} to {high:g})"
     message = str(ctx.get("error", error["msg"]))
     return f"{field}: {message}"
@@ -199,11 +205,11 @@ def properties_json_schema() -> dict[str, Any]:
             entry.update(type="integer", enum=list(GOLD_KARATS))
         elif info.annotation is float:
             entry["type"] = "number"
-            for meta in info.metadata:
-                if getattr(meta, "ge", None) is not None:
-                    entry["minimum"] = meta.ge
-                if getattr(meta, "le", None) is not None:
-                    entry["maximum"] = meta.le
+            low, high = field_limits(name)
+            if low is not None:
+                entry["minimum"] = low
+            if high is not None:
+                entry["maximum"] = high
         else:
             entry["type"] = "string"
             for meta in info.metadata:

@@ -8,6 +8,7 @@ record of calls are the same whoever is designing.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -128,10 +129,12 @@ async def generate_jewelry_design(session: ToolSession, args: GenerateArgs) -> d
     properties = _merged(session.properties, args.properties)
     image_type = ImageType(args.image_type)
     prompt = args.prompt or properties.summary()
-    images = []
-    for variant in range(args.count):
-        rendering = await session.artist.draw(properties, image_type, variant, prompt)
-        images.append(session.keep(rendering, image_type, prompt, properties))
+    # Variants are drawn at once (an image model takes seconds each) and stored in order,
+    # only when all of them succeeded.
+    renderings = await asyncio.gather(
+        *(session.artist.draw(properties, image_type, v, prompt) for v in range(args.count))
+    )
+    images = [session.keep(r, image_type, prompt, properties) for r in renderings]
     session.properties = properties
     return {"images": [_brief(image) for image in images], "properties": properties.to_dict()}
 
@@ -200,7 +203,12 @@ class ToolSession:
 
     async def call(self, name: str, args: dict[str, Any] | None) -> dict[str, Any]:
         """Run a tool; bad names or arguments come back as {'error': ...}, never raise."""
-        result = await self._run(name, args or {})
+        try:
+            result = await self._run(name, args or {})
+        except BaseException as exc:
+            # The turn ends here (the designer says why), but the record shows the call.
+            self.calls.append({"name": name, "args": args or {}, "result": {"error": str(exc)}})
+            raise
         self.calls.append({"name": name, "args": args or {}, "result": result})
         return result
 

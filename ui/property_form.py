@@ -7,7 +7,7 @@ from typing import Any
 
 import gradio as gr
 
-from core.properties import GOLD_KARATS, MAX_COUNT, DesignProperties, field_choices
+from core.properties import GOLD_KARATS, MAX_COUNT, DesignProperties, field_choices, field_limits
 
 LABELS = {"band_width_mm": "Band width (mm)", "ring_size": "Ring size (US)", "carat": "Carat"}
 NO_KARAT = "—"
@@ -61,12 +61,12 @@ def _field(name: str, info: Any, default: Any) -> gr.components.Component:
         karats = [NO_KARAT, *GOLD_KARATS]
         return gr.Dropdown(karats, value=default or NO_KARAT, label=label, elem_id=f"prop-{name}")
     if info.annotation is float:
-        bounds = {k: getattr(m, k) for m in info.metadata for k in ("ge", "le") if hasattr(m, k)}
+        low, high = field_limits(name)
         return gr.Number(
             value=default,
             label=label,
-            minimum=bounds.get("ge"),
-            maximum=bounds.get("le"),
+            minimum=low,
+            maximum=high,
             step=0.05,
         )
     return gr.Textbox(

@@ -12,6 +12,16 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from core.designers.base import Designer, HistoryEntry, Status, TextDelta, Turn, TurnEvent
+from core.designers.offline_phrases import (
+    BAND_KINDS,
+    FIELD_NAMES,
+    PHRASES,
+    describe,
+    num,
+    say,
+    value_text,
+    with_article,
+)
 from core.parser import ParsedRequest, detect_language, parse_request
 from core.properties import (
     GOLD_KARATS,
@@ -19,230 +29,13 @@ from core.properties import (
     DesignProperties,
     PropertiesError,
     field_choices,
+    field_limits,
     merge_properties,
     parse_properties,
+    properties_json_schema,
 )
 
-Texts = tuple[str, str]  # (English, Vietnamese)
-
-# fmt: off
-PHRASES: dict[str, Texts] = {
-    "status_2d_1": ("Drawing your design…", "Đang vẽ mẫu của bạn…"),
-    "status_3d_1": ("Rendering your design in 3D…", "Đang dựng mẫu 3D của bạn…"),
-    "status_2d_n": ("Drawing {n} designs…", "Đang vẽ {n} mẫu…"),
-    "status_3d_n": ("Rendering {n} 3D designs…", "Đang dựng {n} mẫu 3D…"),
-    "changed": ("Done — I changed {changes} and kept everything else. It's now {a_desc}.",
-                "Xong! Mình đã đổi {changes}, giữ nguyên các chi tiết khác. Giờ mẫu là {desc}."),
-    "in_3d": ("Here it is in 3D: your {desc}.", "Đây là bản 3D của mẫu {desc}."),
-    "again_1": ("Here is a fresh take on your {desc}.", "Đây là một phương án mới cho mẫu {desc}."),
-    "again_n": ("Here are {n} new variations on your {desc}.",
-                "Đây là {n} phương án mới cho mẫu {desc}."),
-    "first_1a": ("Here's your design: {a_desc}.", "Mẫu của bạn đây: {desc}."),
-    "first_1b": ("Here it is — {a_desc}.", "Đây là thiết kế {desc} của bạn."),
-    "first_1c": ("Your design is ready: {a_desc}.", "Mình đã vẽ xong: {desc}."),
-    "first_na": ("Here are {n} designs of {a_desc}.", "Đây là {n} mẫu {desc}."),
-    "first_nb": ("{n} variations are ready — {a_desc}.", "Mình đã vẽ {n} phương án: {desc}."),
-    "with_3d": ("The 3D model comes with it, so you can turn it around.",
-                "Kèm theo là mô hình 3D để bạn xoay xem mọi góc."),
-    "notes": ("I've kept “{notes}” in the design notes.",
-              "Mình đã ghi “{notes}” vào ghi chú thiết kế."),
-    "band_wide": ("One craft note: at {w} mm the band is wider than a third of the diamond's "
-                  "≈{d} mm diameter; about {limit} mm or less keeps the stone the star.",
-                  "Lưu ý nhỏ: bản {w} mm đang rộng hơn một phần ba đường kính viên kim cương "
-                  "(≈{d} mm); khoảng {limit} mm trở xuống sẽ giúp viên đá nổi bật hơn."),
-    "band_ok": ("The {w} mm band stays within a third of the diamond's ≈{d} mm diameter, so the "
-                "stone keeps the focus — the usual proportion for a solitaire.",
-                "Bản {w} mm không quá một phần ba đường kính viên kim cương (≈{d} mm), nên viên "
-                "đá vẫn là tâm điểm — đúng tỉ lệ quen thuộc của nhẫn một đá."),
-    "gold_24": ("24K gold is very soft: it scratches and bends easily and holds stones less "
-                "securely, which is why set jewelry is usually made in 18K.",
-                "Vàng 24K (vàng 9999) rất mềm, dễ trầy, dễ cong và giữ đá kém chắc, nên trang "
-                "sức gắn đá thường làm bằng vàng 18K."),
-    "platinum": ("Platinum is dense (about 20.1 g/cm³ for Pt 950 against 15.58 for 18K yellow "
-                 "gold), so the same piece weighs roughly 30% more and feels substantial.",
-                 "Bạch kim rất đặc (Pt 950 khoảng 20,1 g/cm³, so với 15,58 của vàng 18K), nên "
-                 "cùng một mẫu sẽ nặng hơn khoảng 30%, đeo rất đằm tay."),
-    "silver": ("Sterling silver is light (10.4 g/cm³) and kind to the budget; it can tarnish "
-               "over time, but a polished surface is easy to refresh.",
-               "Bạc 925 nhẹ (10,4 g/cm³) và dễ tiếp cận; bạc có thể xỉn màu theo thời gian, "
-               "nhưng bề mặt bóng rất dễ đánh lại."),
-    "milgrain_fit": ("Milgrain — the row of tiny beads along the edges — suits this look "
-                     "perfectly.",
-                     "Viền hạt (milgrain) — hàng hạt li ti chạy dọc mép — rất hợp với phong "
-                     "cách này."),
-    "milgrain_clash": ("Milgrain leans vintage; on a clean {style} line a plain polished edge "
-                       "may read crisper — worth comparing.",
-                       "Viền hạt mang hơi hướng cổ điển; với phong cách {style}, mép trơn bóng "
-                       "có thể tinh tế hơn — bạn thử so sánh nhé."),
-    "plain_band": ("At {w} mm this plain band reads {kind}: 2–3 mm is narrow, 4–5 mm classic, "
-                   "6–8 mm wide.",
-                   "Với bản {w} mm, nhẫn trơn này thuộc dáng {kind}: 2–3 mm là bản nhỏ, 4–5 mm "
-                   "cổ điển, 6–8 mm bản to."),
-    "halo": ("The halo of small stones frames the centre stone and makes it look larger.",
-             "Vòng đá nhỏ của ổ halo ôm lấy viên chủ, giúp viên đá trông to hơn."),
-    "shape_ratio": ("A {shape} stone is typically {ratio} times as long as it is wide.",
-                    "Đá dáng {shape} thường dài gấp {ratio} lần chiều rộng."),
-    "ring_size": ("US size {size} is about {inner} mm inside diameter.",
-                  "Cỡ US {size} tương ứng đường kính trong khoảng {inner} mm."),
-    "next_count": ("Want to compare? Ask for “3 options” and I'll draw them side by side.",
-                   "Muốn so sánh? Bạn cứ xin “3 mẫu” để xem cạnh nhau."),
-    "next_metal": ("Curious about another metal? Just say “make it {metal}”.",
-                   "Muốn thử màu kim loại khác, bạn cứ nói “đổi sang {metal}”."),
-    "next_3d": ("Say “3D” and I'll render it with a 3D model.",
-                "Bạn nói “3D” là mình dựng mô hình 3D ngay."),
-    "next_engraving": ("I can also engrave a short message inside the band (up to 40 characters).",
-                       "Mình có thể khắc một dòng chữ bên trong nhẫn (tối đa 40 ký tự)."),
-    "next_setting": ("A halo or bezel setting would give it a different character.",
-                     "Thử ổ halo hoặc ổ viền sẽ mang lại một vẻ khác hẳn."),
-    "vietnamese_ring_size": ("I kept the ring size at US {size}: Vietnamese “ni” sizes have no "
-                             "standard chart I can rely on, so please tell me the US size or "
-                             "the inner diameter in mm.",
-                             "Mình giữ cỡ nhẫn US {size} vì cỡ “ni” chưa có bảng quy đổi chuẩn "
-                             "để mình dựa vào — bạn cho mình cỡ US hoặc đường kính trong (mm) "
-                             "nhé."),
-    "jade_or_sapphire": ("“Ngọc bích” can mean jade or sapphire, so I kept the stone as {stone}. "
-                         "Say “sapphire” for the blue stone (jade isn't one I can draw yet).",
-                         "“Ngọc bích” có thể là cẩm thạch hoặc sapphire, nên mình tạm giữ đá là "
-                         "{stone}. Nếu bạn muốn đá xanh dương, cứ nói “sapphire” (cẩm thạch "
-                         "thì mình chưa vẽ được)."),
-    "unknown_ring_size": ("I didn't recognise that ring size; I take US sizes {low}–{high} or "
-                          "an EU size such as 54.",
-                          "Mình chưa hiểu cỡ nhẫn đó; mình nhận cỡ US từ {low} đến {high} hoặc "
-                          "cỡ EU như 54."),
-    "unknown_karat": ("Gold comes in {karats} here, so I kept {karat}.",
-              "Tuổi vàng chỉ có {karats}, nên mình giữ {karat}."),
-    "engraving_too_long": ("The engraving is longer than 40 characters, so I left it out; could "
-                           "you shorten it?",
-                           "Dòng chữ khắc dài hơn 40 ký tự nên mình chưa đưa vào; bạn rút gọn "
-                           "giúp mình nhé?"),
-    "count_capped": ("I draw at most {max} designs at a time.",
-                     "Mỗi lần mình vẽ tối đa {max} mẫu."),
-    "relative_size": ("Tell me the exact size — e.g. “1.5 ct” or “7 ly” for the stone, “3 mm” "
-                      "for the band — and I'll redraw it.",
-                      "Bạn cho mình kích thước cụ thể nhé — ví dụ “1,5 ct” hoặc “7 ly” cho viên "
-                      "đá, “3 mm” cho bản nhẫn — mình sẽ vẽ lại ngay."),
-    "already": ("Your design already has that: {a_desc}. What would you like to change?",
-                "Mẫu hiện tại đã như vậy rồi: {desc}. Bạn muốn đổi gì nhé?"),
-    "bad_value": ("{label} {value} is not possible (allowed: {allowed})",
-                  "{label} {value} chưa hợp lệ (cho phép: {allowed})"),
-    "error": ("I couldn't draw that yet: {detail}. Give me a value in range and I'll draw it.",
-              "Mình chưa vẽ được mẫu này: {detail}. Bạn cho mình giá trị hợp lệ là mình vẽ ngay."),
-    "ask_piece": ("What shall we make — {pieces}? Tell me the metal and stone too, e.g. “an 18K "
-                  "rose gold ring with a 1 ct oval diamond”.",
-                  "Mình làm món nào nhé — {pieces}? Cho mình biết thêm kim loại và loại đá, ví "
-                  "dụ “nhẫn vàng hồng 18K đính kim cương oval 1 ct”."),
-    "ask_next": ("Shall I change something on your design, or start a new piece?",
-                 "Bạn muốn mình chỉnh mẫu hiện tại hay làm một món mới?"),
-    "unsure": ("I'm not sure what to change yet. Tell me, for example, the metal, stone, cut, "
-               "carat, band width, setting, style, finish, ring size or an engraving.",
-               "Mình chưa rõ bạn muốn đổi gì. Bạn có thể nói ví dụ kim loại, loại đá, dáng đá, "
-               "carat, bản rộng, kiểu ổ, phong cách, bề mặt, cỡ nhẫn hoặc chữ khắc."),
-    "which_piece": ("Happy to design it! Which piece should it be — {pieces}?",
-                    "Mình rất sẵn lòng! Bạn muốn làm món nào — {pieces}?"),
-    "noted": ("I've noted: {noted}.", "Mình đã ghi nhận: {noted}."),
-    "no_fact": ("Good question! I'm at my best turning ideas into designs.",
-                "Câu hỏi hay! Mình giỏi nhất là biến ý tưởng thành mẫu thiết kế."),
-    "thanks": ("My pleasure!", "Rất vui được giúp bạn!"),
-    "hello": ("Hello! I'm your jewelry designer.",
-              "Xin chào! Mình là nhà thiết kế trang sức của bạn."),
-    "hello_again": ("Glad you're here!", "Rất vui được tiếp tục cùng bạn!"),
-    "pieces": ("a ring, necklace, pendant, earrings or a bracelet",
-               "nhẫn, dây chuyền, mặt dây chuyền, bông tai hay lắc tay"),
-    "change": ("{field} to {value}", "{field} sang {value}"),
-    "and": (" and ", " và "),
-    "no_stone": ("no stone", "không đính đá"),
-    "point": (".", ","),
-    "band": (", {w} mm band", ", bản {w} mm"),
-    "engraved": (", engraved “{text}”", ", khắc chữ “{text}”"),
-    "up_to": ("up to {high} characters", "tối đa {high} ký tự"),
-}
-VI_VALUES: dict[str, dict[str, str]] = {
-    "jewelry_type": {"ring": "nhẫn", "necklace": "dây chuyền", "pendant": "mặt dây chuyền",
-                     "earrings": "bông tai", "bracelet": "lắc tay"},
-    "metal": {"yellow gold": "vàng", "white gold": "vàng trắng", "rose gold": "vàng hồng",
-              "platinum": "bạch kim", "silver": "bạc"},
-    "gemstone": {"diamond": "kim cương", "ruby": "hồng ngọc", "sapphire": "sapphire",
-                 "emerald": "ngọc lục bảo", "pearl": "ngọc trai", "amethyst": "thạch anh tím",
-                 "topaz": "topaz", "none": "không đính đá"},
-    "gem_shape": {"round": "tròn", "oval": "oval", "princess": "vuông (princess)",
-                  "cushion": "cushion", "emerald": "emerald (chữ nhật)", "pear": "giọt nước",
-                  "marquise": "marquise", "heart": "trái tim"},
-    "setting": {"prong": "ổ chấu", "bezel": "ổ viền", "halo": "ổ halo", "pavé": "đính pavé",
-                "channel": "ổ ray"},
-    "style": {"classic": "cổ điển", "vintage": "vintage", "modern": "hiện đại",
-              "minimalist": "tối giản", "floral": "hoa lá", "art deco": "art deco"},
-    "finish": {"polished": "bóng", "matte": "mờ", "brushed": "xước", "hammered": "vân búa",
-               "milgrain": "viền hạt (milgrain)"},
-}
-FIELD_NAMES: dict[str, Texts] = {
-    "jewelry_type": ("the piece", "kiểu trang sức"), "metal": ("the metal", "kim loại"),
-    "karat": ("the karat", "tuổi vàng"), "gemstone": ("the stone", "đá chính"),
-    "gem_shape": ("the cut", "dáng đá"), "carat": ("the stone weight", "trọng lượng đá"),
-    "ring_size": ("the ring size", "cỡ nhẫn"), "band_width_mm": ("the band width", "bản rộng"),
-    "setting": ("the setting", "kiểu ổ"), "style": ("the style", "phong cách"),
-    "finish": ("the finish", "bề mặt"), "engraving": ("the engraving", "chữ khắc"),
-    "notes": ("the notes", "ghi chú"),
-}
-SHAPE_RATIOS = {"oval": "1.35–1.5", "cushion": "1.0–1.2", "emerald": "1.3–1.5",
-                "pear": "1.5–1.75", "marquise": "1.75–2.25"}  # length ÷ width, jewelry.md
-BAND_KINDS = {"delicate": "thanh mảnh", "classic": "cổ điển", "bold": "bản to"}
-# fmt: on
-
 Remark = tuple[str, dict[str, Any]]  # a PHRASES key and its values
-
-
-def say(key: str, lang: str, **values: Any) -> str:
-    """A phrase in the user's language, filled in."""
-    english, vietnamese = PHRASES[key]
-    return (vietnamese if lang == "vi" else english).format(**values)
-
-
-def num(value: float, lang: str) -> str:
-    """'0.5' in English, '0,5' in Vietnamese."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "vi" else text
-
-
-def value_text(name: str, value: Any, lang: str) -> str:
-    """A property value as a person reads it ('1 ct', 'US 7', 'bạch kim')."""
-    if name == "carat":
-        return f"{num(value, lang)} ct"
-    if name == "band_width_mm":
-        return f"{num(value, lang)} mm"
-    if name == "ring_size":
-        return f"US {num(value, lang)}"
-    if name == "karat":
-        return f"{value}K" if value else "—"
-    if name in {"engraving", "notes"}:
-        return f"“{value}”" if value else "—"
-    if value == "none":
-        return PHRASES["no_stone"][lang == "vi"]
-    return VI_VALUES.get(name, {}).get(str(value), str(value)) if lang == "vi" else str(value)
-
-
-def describe(p: DesignProperties, lang: str) -> str:
-    """The piece in one phrase, in the user's language."""
-    text = p.summary()
-    if lang == "vi":
-        vi = {name: value_text(name, value, "vi") for name, value in p.to_dict().items()}
-        karat = f" {p.karat}K" if p.karat else ""
-        stone = (
-            f"{vi['gemstone']} dáng {vi['gem_shape']} {vi['carat']}, {vi['setting']}"
-            if p.gemstone.value != "none"
-            else vi["gemstone"]
-        )
-        text = (
-            f"{vi['jewelry_type']} {vi['metal']}{karat}, {stone}, phong cách {vi['style']}, "
-            f"bề mặt {vi['finish']}"
-        )
-    if p.jewelry_type.value == "ring":
-        text += say("band", lang, w=num(p.band_width_mm, lang))
-    return text + (say("engraved", lang, text=p.engraving) if p.engraving else "")
-
-
-def with_article(text: str) -> str:
-    """'a vintage ring' / 'an art deco ring'."""
-    return ("an " if text[:1] in "aeiou8" else "a ") + text
 
 
 def _variant(p: DesignProperties, options: list[str], turn_index: int = 0) -> str:
@@ -251,6 +44,11 @@ def _variant(p: DesignProperties, options: list[str], turn_index: int = 0) -> st
 
 
 # Craft remarks: each returns a phrase about the piece, or None --------------------------
+
+# fmt: off
+SHAPE_RATIOS = {"oval": "1.35–1.5", "cushion": "1.0–1.2", "emerald": "1.3–1.5",
+                "pear": "1.5–1.75", "marquise": "1.75–2.25"}  # length ÷ width, jewelry.md
+# fmt: on
 
 
 def _band_remark(p: DesignProperties, lang: str) -> Remark | None:
@@ -336,18 +134,9 @@ def next_step(p: DesignProperties, view: str, turn_index: int, lang: str) -> str
 # Answers ----------------------------------------------------------------------------------
 
 
-def _limits(name: str) -> tuple[Any, Any]:
-    """(minimum, maximum) of a numeric field, or (None, maximum length) of a text field."""
-    low = high = None
-    for meta in DesignProperties.model_fields[name].metadata:
-        low = getattr(meta, "ge", low)
-        high = getattr(meta, "le", getattr(meta, "max_length", high))
-    return low, high
-
-
 def unclear_notes(request: ParsedRequest, p: DesignProperties, lang: str) -> list[str]:
     """Why some things the user said did not change the design."""
-    low, high = _limits("ring_size")
+    low, high = field_limits("ring_size")
     values = {
         "size": num(p.ring_size, lang),
         "stone": value_text("gemstone", p.gemstone.value, lang),
@@ -367,9 +156,9 @@ def allowed_values(name: str, lang: str) -> str:
         return ", ".join(value_text(name, choice, lang) for choice in choices)
     if name == "karat":
         return ", ".join(f"{k}K" for k in GOLD_KARATS)
-    low, high = _limits(name)
-    if low is None:
-        return say("up_to", lang, high=high)
+    low, high = field_limits(name)
+    if low is None:  # a text field: its maximum length
+        return say("up_to", lang, high=properties_json_schema()["properties"][name]["maxLength"])
     return f"{value_text(name, low, lang)} – {value_text(name, high, lang)}"
 
 

@@ -68,8 +68,8 @@ def _top(model: Model) -> float:
 
 def _jump_ring(model: Model, size: float) -> tuple[float, float]:
     """A chain loop on top of the head, facing front; returns its top z and wire radius."""
-    wire = float(np.clip(size * 0.045, 0.35, 0.55))
-    major = float(np.clip(size * 0.12 + 0.8, 1.2, 2.0))
+    wire = float(np.clip(size * 0.04, 0.3, 0.5))
+    major = float(np.clip(size * 0.08 + 0.6, 0.9, 1.6))
     centre = _top(model) + major - wire * 1.5
     ring = torus(major, wire, 20, 8).transformed(translation(0, 0, centre) @ XZ_PLANE)
     model.add("chain loop", Role.METAL, ring)
@@ -79,7 +79,7 @@ def _jump_ring(model: Model, size: float) -> tuple[float, float]:
 def add_bail(model: Model, size: float) -> np.ndarray:
     """Jump ring and bail above the head; returns the centre of the bail's hole."""
     top, wire = _jump_ring(model, size)
-    half_h, half_d = 2.6 + size * 0.05, 1.5
+    half_h, half_d = 1.7 + size * 0.08, 1.1
     t = (np.arange(32) + 0.5) * (2 * np.pi / 32)
     path = np.column_stack([half_h * np.cos(t), half_d * np.sin(t)])
     normals = np.column_stack([np.cos(t) / half_h, np.sin(t) / half_d])
@@ -87,7 +87,7 @@ def add_bail(model: Model, size: float) -> np.ndarray:
     centre = np.array([0.0, 0.0, top + half_h - wire * 2.5])
     # The bail's loop stands in the yz plane so the chain runs through it along x.
     place = frame_matrix(centre, (0, 0, 1), (-1, 0, 0))
-    model.add("bail", Role.METAL, tube(path, normals, circle(8, wire * 1.2)).transformed(place))
+    model.add("bail", Role.METAL, tube(path, normals, circle(8, wire * 1.1)).transformed(place))
     return centre
 
 
@@ -120,7 +120,7 @@ def _stud(props: DesignProperties, opts: Options) -> Model:
     back = max(float(p.mesh.vertices[:, 1].max()) for p in model.parts)
     along_y = frame_matrix((0, 0, 0), (1, 0, 0), (0, 1, 0))
     model.add("post", Role.METAL, cylinder(0.4, back - 0.6, back + 10.0, 10).transformed(along_y))
-    nut = cylinder(2.6, back + 5.0, back + 5.9, 20).transformed(along_y)
+    nut = cylinder(2.0, back + 5.0, back + 5.8, 20).transformed(along_y)
     model.add("ear nut", Role.METAL, nut)
     return model
 

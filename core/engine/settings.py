@@ -96,7 +96,7 @@ def pearl_cup(stone: Stone, base: float) -> Mesh:
     return concat([tube(path, path / (r * 0.42), profile), sphere(r * 0.12, 8)])
 
 
-def halo_ring(stone: Stone) -> tuple[Mesh, Mesh, Stone, int]:
+def halo_ring(stone: Stone, base: float) -> tuple[Mesh, Mesh, Stone, int]:
     """A ring of accent diamonds round the main stone on a metal frame: (metal, stones)."""
     small = melee(float(np.clip(0.17 * stone.width, 0.9, 1.6)))
     gap = 0.25
@@ -110,11 +110,14 @@ def halo_ring(stone: Stone) -> tuple[Mesh, Mesh, Stone, int]:
     z = -0.2 * small.width
     mats = np.stack([translation(x, y, z) for x, y in xy])
     stones = instances(stone_mesh(small), mats)
+    outer = gap * 2 + small.width + 0.35
+    below = z - small.pavilion - 0.3
+    # The frame narrows into a basket that reaches down to the band or back.
     frame_profile = np.array(
-        [[0.05, z - small.pavilion - 0.3], [gap * 2 + small.width + 0.35, z - small.pavilion - 0.3],
-         [gap * 2 + small.width + 0.35, z - 0.05], [0.05, z - 0.05]]
+        [[0.05, z - 0.05], [0.0, -base], [0.5, -base], [outer, below], [outer, z - 0.05]]
     )
-    frame = tube(path, normals, frame_profile)
+    scales = np.array([1.0, 0.45, 0.45, 1.0, 1.0])
+    frame = tube(path, normals, frame_profile, scales)
     beads = instances(sphere(small.width * 0.16, 6), mats + _bead_shift(xy, small, z))
     return concat([frame, beads]), stones, small, count
 
@@ -135,7 +138,7 @@ def build_head(stone: Stone, setting: Setting, prong_count: int, base: float, po
     if stone.is_pearl:
         head.add("pearl cup", Role.METAL, pearl_cup(stone, base))
         if setting is Setting.HALO:
-            _add_halo(head, stone)
+            _add_halo(head, stone, base)
         return head
     if setting is Setting.BEZEL:
         head.add("bezel", Role.METAL, bezel(stone, base))
@@ -143,12 +146,12 @@ def build_head(stone: Stone, setting: Setting, prong_count: int, base: float, po
     head.add("prongs", Role.METAL, prongs(stone, prong_count, base, pointed))
     head.add("gallery rail", Role.METAL, basket_rail(stone))
     if setting is Setting.HALO:
-        _add_halo(head, stone)
+        _add_halo(head, stone, base)
     return head
 
 
-def _add_halo(head: Model, stone: Stone) -> None:
-    metal, stones, small, count = halo_ring(stone)
+def _add_halo(head: Model, stone: Stone, base: float) -> None:
+    metal, stones, small, count = halo_ring(stone, base)
     head.add("halo frame", Role.METAL, metal)
     head.add("halo stones", Role.ACCENT, stones)
     head.accent_stone, head.accent_count = small, count

@@ -62,46 +62,57 @@ def _env(r: np.ndarray, softness: float) -> np.ndarray:
     sky = sky * np.sqrt(sky)
     d = up - np.float32(0.25)
     band = np.clip(1 - d * d * np.float32(1 / (0.06 + softness * 0.6)), 0, 1) ** 2
-    return 0.12 + 0.7 * sky * (0.55 + 0.45 * boxes) + 0.45 * band * boxes
+    # The floor is a light studio sweep, so even downward reflections stay fairly bright.
+    return 0.3 + 0.55 * sky * (0.55 + 0.45 * boxes) + 0.4 * band * boxes
 
 
 LIGHT = (np.array([-0.45, -0.55, 0.7]) / np.linalg.norm([-0.45, -0.55, 0.7])).astype(np.float32)
 
 
-def _metal(look: Look, n, v, r) -> np.ndarray:
-    env = _env(r, look.roughness)
+def _half_vector(v: np.ndarray) -> np.ndarray:
     h = LIGHT + v
-    h *= 1 / np.sqrt(_dot(h, h))[:, None]
+    return h * (1 / np.sqrt(_dot(h, h)))[:, None]
+
+
+def _metal(look: Look, n, v, r, tri) -> np.ndarray:
+    env = _env(r, look.roughness)
     shininess = 8 + 120 * (1 - look.roughness) ** 3
-    spec = np.clip(_dot(n, h), 0, 1) ** shininess * (1.2 - look.roughness)
+    spec = np.clip(_dot(n, _half_vector(v)), 0, 1) ** shininess * (1.2 - look.roughness)
     diffuse = np.clip(n @ LIGHT, 0, 1)
     base = np.asarray(look.color, np.float32)
-    rgb = base * (0.18 + 0.95 * env[:, None] + 0.2 * diffuse[:, None]) + spec[:, None] * 0.9
-    return rgb
+    return base * (0.1 + 0.95 * env[:, None] + 0.15 * diffuse[:, None]) + spec[:, None] * 0.9
 
 
-def _gem(look: Look, n, v, r) -> np.ndarray:
-    # Facets: a high-contrast pattern of the reflected direction reads as sparkle.
-    ang = np.arctan2(r[:, 1], r[:, 0])
-    pattern = 0.5 + 0.5 * np.sign(np.sin(ang * 5 + r[:, 2] * 7) * np.cos(r[:, 2] * 9 - ang))
-    facing = np.abs(_dot(n, v))
+def _facet_hash(tri: np.ndarray) -> np.ndarray:
+    """A fixed pseudo-random 0..1 per face: neighbouring facets catch light differently."""
+    x = np.sin(tri.astype(np.float32) * np.float32(12.9898)) * np.float32(43758.547)
+    return x - np.floor(x)
+
+
+def _gem(look: Look, n, v, r, tri) -> np.ndarray:
     base = np.asarray(look.color, np.float32)
-    body = base * (0.25 + 0.55 * pattern[:, None] + 0.35 * facing[:, None] ** 2)
-    h = LIGHT + v
-    h *= 1 / np.sqrt(_dot(h, h))[:, None]
-    glint = np.clip(_dot(n, h), 0, 1) ** 40
-    return body + glint[:, None] * 0.9
+    # Light returns through the crown: facets facing the viewer glow with the body colour,
+    # others reflect the studio (bright above, dark below) with a per-facet scatter.
+    facing = np.clip(_dot(n, v), 0, 1)
+    sky = np.clip(r[:, 2] * 0.8 + 0.45, 0, 1)
+    scatter = _facet_hash(tri)
+    tone = 0.15 + 0.7 * sky * (0.3 + 0.7 * scatter) + 0.3 * facing**3
+    glint = np.clip(_dot(n, _half_vector(v)), 0, 1) ** 60
+    sparkle = (scatter > 0.88) * facing * 0.35
+    white = np.float32(0.15) if base.mean() > 0.8 else np.float32(0.05)
+    return base * tone[:, None] + (glint + sparkle + white)[:, None]
 
 
-def _pearl(look: Look, n, v, r) -> np.ndarray:
+def _pearl(look: Look, n, v, r, tri) -> np.ndarray:
     diffuse = np.clip(n @ LIGHT, 0, 1)
     rim = 1 - np.clip(_dot(n, v), 0, 1)
-    h = LIGHT + v
-    h *= 1 / np.sqrt(_dot(h, h))[:, None]
-    spec = np.clip(_dot(n, h), 0, 1) ** 30
+    spec = np.clip(_dot(n, _half_vector(v)), 0, 1) ** 30
     base = np.asarray(look.color, np.float32)
     tint = np.float32([0.95, 0.85, 0.9])  # orient: a faint pink sheen at the rim
-    return base * (0.5 + 0.5 * diffuse[:, None]) + rim[:, None] ** 2 * tint * 0.25 + spec[:, None] * 0.5
+    return (
+        base * (0.5 + 0.5 * diffuse[:, None]) + rim[:, None] ** 2 * tint * 0.25
+        + spec[:, None] * 0.5
+    )
 
 
 _SHADERS = {METAL: _metal, GEM: _gem, PEARL: _pearl}
@@ -137,7 +148,7 @@ def shade(scene: Scene, frame: Frame, camera: Camera) -> tuple[np.ndarray, np.nd
     for i, look in enumerate(scene.looks):
         sel = look_ids == i
         if sel.any():
-            rgb[sel] = _SHADERS[look.kind](look, n[sel], v[sel], r[sel])
+            rgb[sel] = _SHADERS[look.kind](look, n[sel], v[sel], r[sel], tri[sel])
     return pix, rgb
 
 

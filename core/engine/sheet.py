@@ -61,8 +61,7 @@ def _technical(sheet, scene: Scene, model: Model, props, spec, s: float) -> None
         shot = render(scene, view, size, 52 * s, False, subset)
         place(sheet, shot, (box[0] + 1, box[1] + 1))
         camera = moved(shot.camera, box[0] + 1, box[1] + 1)
-        faces = scene.faces if subset is None else scene.faces[subset]
-        pts = scene.vertices[np.unique(faces)]
+        pts = scene.vertices if subset is None else scene.vertices[np.unique(scene.faces[subset])]
         annotate.overall_dimensions(draw, camera, pts, s)
         if view.title == "Side profile" and spec.get("inner_diameter_mm"):
             d = spec["inner_diameter_mm"]

@@ -61,7 +61,9 @@ def hero_direction(kind: JewelryType) -> tuple[float, float, float]:
         return (0.62, -1.0, 0.55)
     if kind is JewelryType.NECKLACE:
         return (0.25, -1.0, 0.45)
-    return (0.55, -1.0, 0.35)
+    if kind is JewelryType.EARRINGS:
+        return (0.4, -1.0, 0.3)
+    return (0.5, -1.0, 0.35)
 
 
 def technical_views(kind: JewelryType) -> tuple[View, View]:
@@ -87,8 +89,7 @@ def render(
     subset: np.ndarray | None = None,
 ) -> Shot:
     """Render a view (photographic or drafting) framed to `size` with a margin in px."""
-    faces = scene.faces if subset is None else scene.faces[subset]
-    used = scene.vertices[np.unique(faces)]
+    used = scene.vertices if subset is None else scene.vertices[np.unique(scene.faces[subset])]
     camera = fit_camera(used, view.direction, size, margin, not photo, view.up)
     if subset is not None:
         scene = _restrict(scene, subset)
@@ -105,7 +106,15 @@ def render(
 def _edge_mask(frame, face_part: np.ndarray) -> Image.Image:
     """Pixels on either side of a silhouette or a boundary between parts."""
     tri = frame.triangle
-    part = np.where(tri >= 0, face_part[np.maximum(tri, 0)], -1)
+    height, width = tri.shape
+    rows, cols = np.nonzero((tri >= 0).any(axis=1))[0], np.nonzero((tri >= 0).any(axis=0))[0]
+    mask = np.zeros((height, width), np.uint8)
+    if not len(rows):
+        return Image.fromarray(mask, "L")
+    r0, r1 = max(rows[0] - 1, 0), min(rows[-1] + 2, height)
+    c0, c1 = max(cols[0] - 1, 0), min(cols[-1] + 2, width)
+    crop = tri[r0:r1, c0:c1]
+    part = np.where(crop >= 0, face_part[np.maximum(crop, 0)], -1)
     edge = np.zeros(part.shape, bool)
     horizontal = part[:, 1:] != part[:, :-1]
     vertical = part[1:] != part[:-1]
@@ -113,7 +122,8 @@ def _edge_mask(frame, face_part: np.ndarray) -> Image.Image:
     edge[:, :-1] |= horizontal
     edge[1:] |= vertical
     edge[:-1] |= vertical
-    return Image.fromarray(edge.astype(np.uint8) * 255, "L")
+    mask[r0:r1, c0:c1] = edge * np.uint8(255)
+    return Image.fromarray(mask, "L")
 
 
 # A small Gaussian: blending edge pixels with their neighbours stands in for supersampling.

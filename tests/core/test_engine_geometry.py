@@ -28,8 +28,15 @@ def test_us_7_inner_diameter_is_17_3_mm():
 
 @pytest.mark.parametrize(
     ("us", "eu", "uk", "inner"),
-    [(5, 49, "J½", 15.7), (6, 52, "L½", 16.5), (7, 54, "N½", 17.3), (8, 57, "P½", 18.2),
-     (10, 62, "T½", 19.8), (11, 65, "V½", 20.7), (12, 67, "X½", 21.5)],
+    [
+        (5, 49, "J½", 15.7),
+        (6, 52, "L½", 16.5),
+        (7, 54, "N½", 17.3),
+        (8, 57, "P½", 18.2),
+        (10, 62, "T½", 19.8),
+        (11, 65, "V½", 20.7),
+        (12, 67, "X½", 21.5),
+    ],
 )
 def test_ring_size_conversions_match_the_reference_table(us, eu, uk, inner):
     assert geometry.eu_size(us) == eu
@@ -88,8 +95,13 @@ def test_known_band_weight_in_18k_yellow_gold():
 
 @pytest.mark.parametrize(
     ("metal", "karat", "density"),
-    [("platinum", None, 20.1), ("silver", None, 10.40), ("rose gold", 14, 13.26),
-     ("white gold", 18, 14.64), ("yellow gold", 24, 19.36)],
+    [
+        ("platinum", None, 20.1),
+        ("silver", None, 10.40),
+        ("rose gold", 14, 13.26),
+        ("white gold", 18, 14.64),
+        ("yellow gold", 24, 19.36),
+    ],
 )
 def test_density_is_chosen_by_metal_and_karat(metal, karat, density):
     model, props = _model(gemstone="none", metal=metal, karat=karat)
@@ -106,13 +118,14 @@ def test_density_without_a_reference_value_says_so():
 _CASES = [
     {"jewelry_type": t, "setting": s, "gem_shape": g}
     for t in JewelryType
-    for s, g in [("prong", "round"), ("bezel", "heart"), ("halo", "pear"), ("pavé", "oval"),
-                 ("channel", "princess")]
-] + [
-    {"jewelry_type": t, "gemstone": gem}
-    for t in JewelryType
-    for gem in ("none", "pearl")
-]
+    for s, g in [
+        ("prong", "round"),
+        ("bezel", "heart"),
+        ("halo", "pear"),
+        ("pavé", "oval"),
+        ("channel", "princess"),
+    ]
+] + [{"jewelry_type": t, "gemstone": gem} for t in JewelryType for gem in ("none", "pearl")]
 
 
 @pytest.mark.parametrize("changes", _CASES, ids=lambda c: "-".join(map(str, c.values())))

@@ -53,9 +53,21 @@ def test_sheet_is_wide_and_carries_properties_and_spec(ring_2d):
 
 
 def test_spec_has_the_promised_fields(ring_2d):
-    for key in ("inner_diameter_mm", "ring_size_us", "ring_size_eu", "ring_size_uk",
-                "metal_weight_g", "metal_weight_chi", "stone_count", "total_carat",
-                "main_stone_mm", "dimensions_mm", "density_g_cm3", "alloy", "variation"):
+    for key in (
+        "inner_diameter_mm",
+        "ring_size_us",
+        "ring_size_eu",
+        "ring_size_uk",
+        "metal_weight_g",
+        "metal_weight_chi",
+        "stone_count",
+        "total_carat",
+        "main_stone_mm",
+        "dimensions_mm",
+        "density_g_cm3",
+        "alloy",
+        "variation",
+    ):
         assert key in ring_2d.spec
     assert ring_2d.spec["metal_weight_chi"] == pytest.approx(
         ring_2d.spec["metal_weight_g"] / 3.75, abs=0.001
@@ -105,8 +117,15 @@ def test_variants_are_distinct(kind):
     assert descriptions[0] == "as briefed"
     assert len(set(descriptions)) == 4
     assert len({r.png for r in renders}) == 4
-    fingerprints = {(r.spec["metal_weight_g"], r.spec["total_carat"], r.spec["stone_count"],
-                     tuple(r.spec["dimensions_mm"])) for r in renders}
+    fingerprints = {
+        (
+            r.spec["metal_weight_g"],
+            r.spec["total_carat"],
+            r.spec["stone_count"],
+            tuple(r.spec["dimensions_mm"]),
+        )
+        for r in renders
+    }
     assert len(fingerprints) == 4
 
 

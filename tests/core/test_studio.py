@@ -30,14 +30,18 @@ def test_row_failure_removes_the_files_it_wrote(studio: Studio) -> None:
     store = DesignStore(studio.db, studio.files, conversation_id=424242)  # no such conversation
     rendering = render_design(DesignProperties(), ImageType.THREE_D)
     with pytest.raises(IntegrityError):
-        store.save(rendering, image_type=ImageType.THREE_D, prompt="", properties=DesignProperties())
+        store.save(
+            rendering, image_type=ImageType.THREE_D, prompt="", properties=DesignProperties()
+        )
     assert files_in(studio) == []
 
 
 def test_unknown_tool_and_bad_arguments_come_back_as_errors(studio: Studio) -> None:
     tools = session_for(studio, studio.create_conversation()["id"])
     unknown = asyncio.run(tools.call("make_coffee", {}))
-    assert unknown == {"error": "unknown tool 'make_coffee'; available: generate_jewelry_design, edit_design"}
+    assert unknown == {
+        "error": "unknown tool 'make_coffee'; available: generate_jewelry_design, edit_design"
+    }
     bad = asyncio.run(tools.call("generate_jewelry_design", {"count": 12, "properties": {}}))
     assert "count" in bad["error"] and "4" in bad["error"]
     bad_props = asyncio.run(tools.call("generate_jewelry_design", {"properties": {"metal": "tin"}}))
@@ -53,12 +57,22 @@ def test_generate_then_edit_keeps_identity_and_records_calls(studio: Studio) -> 
         "properties": {"jewelry_type": "pendant", "gemstone": "ruby"}, "count": 2}))  # fmt: skip
     ids = [image["image_id"] for image in first["images"]]
     assert len(set(ids)) == 2
-    edited = asyncio.run(tools.call("edit_design", {
-        "image_id": ids[0], "instruction": "platinum please", "properties": {"metal": "platinum"}}))
+    edited = asyncio.run(
+        tools.call(
+            "edit_design",
+            {
+                "image_id": ids[0],
+                "instruction": "platinum please",
+                "properties": {"metal": "platinum"},
+            },
+        )
+    )
     assert edited["edited_from"] == ids[0]
     stored = studio.image(edited["images"][0]["image_id"])
     assert stored["properties"]["jewelry_type"] == "pendant"
-    assert stored["properties"]["gemstone"] == "ruby" and stored["properties"]["metal"] == "platinum"
+    assert (
+        stored["properties"]["gemstone"] == "ruby" and stored["properties"]["metal"] == "platinum"
+    )
 
 
 def test_edit_refuses_a_design_from_another_conversation(studio: Studio) -> None:

@@ -87,7 +87,9 @@ def test_concurrent_read_modify_write_loses_no_update(db: Database) -> None:
     """BEGIN IMMEDIATE serialises writers: N threads appending to one JSON list keep all items."""
     with db.transaction() as s:
         conv = repo.create_conversation(session=s, user_id="u")
-        message = repo.create_message(session=s, conversation_id=conv.id, role="assistant", content="")
+        message = repo.create_message(
+            session=s, conversation_id=conv.id, role="assistant", content=""
+        )
 
     def append(n: int) -> None:
         with db.transaction() as s:

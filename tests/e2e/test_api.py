@@ -27,7 +27,9 @@ def api_error(client: Client, *args: object, api_name: str) -> str:
 
 
 def test_conversation_crud(client: Client) -> None:
-    created = client.predict("Lotus pendant", "for the spring line", api_name="/create_conversation")
+    created = client.predict(
+        "Lotus pendant", "for the spring line", api_name="/create_conversation"
+    )
     assert created["title"] == "Lotus pendant" and created["description"] == "for the spring line"
     other = client.predict(api_name="/create_conversation")
     listed = client.predict(api_name="/list_conversations")
@@ -50,7 +52,11 @@ def test_chat_english_designs_the_described_ring(client: Client, running_app: Ru
     images = result["generated_images"]
     assert images, result["assistant_message"]
     props = images[0]["properties"]
-    assert (props["jewelry_type"], props["metal"], props["gem_shape"]) == ("ring", "rose gold", "oval")
+    assert (props["jewelry_type"], props["metal"], props["gem_shape"]) == (
+        "ring",
+        "rose gold",
+        "oval",
+    )
     assert (props["carat"], props["style"], props["finish"]) == (1.0, "vintage", "milgrain")
     calls = result["assistant_message"]["metadata"]["tool_calls"]
     assert calls[0]["name"] == "generate_jewelry_design" and "images" in calls[0]["result"]
@@ -81,7 +87,9 @@ def test_generate_2d_and_3d_with_files(client: Client, running_app: RunningApp) 
     assert two["success"] and len(two["images"]) == 2
     assert {i["image_type"] for i in two["images"]} == {"2d"}
     assert two["images"][0]["spec"] != {} and two["images"][0]["conversation_id"] == conv["id"]
-    three = client.predict("render", {**RING, "metal": "platinum"}, None, 1, api_name="/generate_3d")
+    three = client.predict(
+        "render", {**RING, "metal": "platinum"}, None, 1, api_name="/generate_3d"
+    )
     image = three["images"][0]
     assert image["image_type"] == "3d" and image["conversation_id"] is None
     assert image["properties"]["metal"] == "platinum"
@@ -109,7 +117,9 @@ def test_generate_2d_and_3d_with_files(client: Client, running_app: RunningApp) 
         ((999_999,), "/get_spec", "no design with id 999999"),
     ],
 )
-def test_bad_input_gets_a_clear_error(client: Client, args: tuple, api_name: str, expected: str) -> None:
+def test_bad_input_gets_a_clear_error(
+    client: Client, args: tuple, api_name: str, expected: str
+) -> None:
     assert expected in api_error(client, *args, api_name=api_name)
 
 

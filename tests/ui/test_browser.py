@@ -86,13 +86,17 @@ def test_chat_shows_design_in_chat_and_gallery_and_survives_reload(
 
 
 def _assert_image_loaded(page: object, selector: str) -> None:
-    width = page.locator(selector).first.evaluate(
-        "img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))"
+    script = (
+        "img => img.complete ? img.naturalWidth"
+        " : new Promise(r => img.onload = () => r(img.naturalWidth))"
     )
+    width = page.locator(selector).first.evaluate(script)
     assert width >= 512, f"the design image did not load (naturalWidth={width})"
 
 
-def test_form_generates_3d_and_gallery_shows_its_model(page: object, running_app: RunningApp) -> None:
+def test_form_generates_3d_and_gallery_shows_its_model(
+    page: object, running_app: RunningApp
+) -> None:
     page.goto(running_app.url)
     page.wait_for_selector("#new-conversation", timeout=30_000)
     page.click("#new-conversation")
@@ -104,6 +108,6 @@ def test_form_generates_3d_and_gallery_shows_its_model(page: object, running_app
     page.wait_for_selector("#design-spec table", timeout=30_000)
     spec = page.locator("#design-spec").inner_text()
     assert "pendant" in spec and "Metal weight (g)" in spec
-    page.wait_for_selector("#design-model canvas", timeout=30_000)
+    page.wait_for_selector("#design-model canvas[data-engine]", timeout=30_000)
     assert page.locator(".toast-body").count() == 0, "an error toast appeared"
     shoot(page, "studio-3d-selected")
