@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.chat import ChatUpdate, run_turn
+from core.chat import ChatUpdate, checked_message, run_turn
 from core.design_store import DesignStore
 from core.designers import build_designer
 from core.designers.base import Designer
@@ -118,8 +118,9 @@ class Studio:
 
     def chat_stream(self, conversation_id: int, message: str) -> AsyncIterator[ChatUpdate]:
         """Run one chat turn, yielding the answer as it grows; the last update is final."""
-        self.get_conversation(conversation_id)  # fail fast on an unknown conversation
-        return run_turn(self, conversation_id, message)
+        # Fail fast, before anything is shown or stored, on bad input.
+        self.get_conversation(conversation_id)
+        return run_turn(self, conversation_id, checked_message(message))
 
     async def chat(self, conversation_id: int, message: str) -> dict[str, Any]:
         """Run one chat turn to its end and return the stored messages and designs."""

@@ -112,6 +112,7 @@ class Controller:
             raise gr.Error("Type a message first.")
         if conversation_id is None:
             conversation_id = self.studio.create_conversation()["id"]
+        stream = self.studio.chat_stream(conversation_id, text)  # validates before the box clears
         history = views.chat_messages(
             self.studio.get_conversation(conversation_id), self.studio.files.root
         )
@@ -122,7 +123,7 @@ class Controller:
             self.chat.message: gr.Textbox(value="", interactive=False),
             self.chat.send: gr.Button(interactive=False),
         }
-        async for update in self.studio.chat_stream(conversation_id, text):
+        async for update in stream:
             if update.done:
                 break
             reply = update.text or f"_{update.status or 'Thinking…'}_"
@@ -131,6 +132,13 @@ class Controller:
                 self.chat.status: update.status and f"⏳ {update.status}",
             }
         yield self.show(conversation_id)
+
+    def enable_input(self) -> Updates:
+        """Give the message box back, whatever happened to the turn."""
+        return {
+            self.chat.message: gr.Textbox(interactive=True),
+            self.chat.send: gr.Button(interactive=True),
+        }
 
     @shows_errors
     async def generate(

@@ -15,8 +15,9 @@ def _arrow(draw: ImageDraw.ImageDraw, tip, direction, size: float, fill) -> None
     side = np.array([-d[1], d[0]])
     tip = np.asarray(tip, float)
     back = tip - d * size
-    draw.polygon([tuple(tip), tuple(back + side * size * 0.35), tuple(back - side * size * 0.35)],
-                 fill=fill)
+    draw.polygon(
+        [tuple(tip), tuple(back + side * size * 0.35), tuple(back - side * size * 0.35)], fill=fill
+    )
 
 
 def dimension(draw, a, b, label: str, s: float, offset=(0.0, 0.0)) -> None:

@@ -20,7 +20,9 @@ def band_profile(kind: str, thickness: float, width: float, samples: int = 7) ->
     """Closed (d, h) cross-section: d from the inner surface outwards, h across the width."""
     if kind == "flat":
         # A true rectangle, so the band's volume is the analytic annulus.
-        return np.array([[0, -width / 2], [thickness, -width / 2], [thickness, width / 2], [0, width / 2]])
+        return np.array(
+            [[0, -width / 2], [thickness, -width / 2], [thickness, width / 2], [0, width / 2]]
+        )
     h = np.linspace(-width / 2, width / 2, samples)
     u = 2 * h / width
     dome = np.sqrt(np.clip(1 - u**2, 0, 1))
@@ -98,9 +100,35 @@ def channel_row(path, normals, thickness, width, keep_clear, arc_limit) -> Model
     for side in (-1, 1):
         z0 = side * (width / 2 - wall / 2)
         rail = np.array(
-            [[thickness - 0.3, z0 - wall / 2], [thickness + small.crown * 0.8, z0 - wall / 2],
-             [thickness + small.crown * 0.8, z0 + wall / 2], [thickness - 0.3, z0 + wall / 2]]
+            [
+                [thickness - 0.3, z0 - wall / 2],
+                [thickness + small.crown * 0.8, z0 - wall / 2],
+                [thickness + small.crown * 0.8, z0 + wall / 2],
+                [thickness - 0.3, z0 + wall / 2],
+            ]
         )
         rails.append(tube(path, normals, rail))
     model.add("channel rails", Role.METAL, concat(rails))
     return model
+
+
+def milgrain(path: np.ndarray, normals: np.ndarray, profile: np.ndarray) -> Mesh:
+    """Rows of tiny beads along both outer edges of a band (the milgrain finish)."""
+    width = np.ptp(profile[:, 1])
+    bead = float(np.clip(width * 0.07, 0.16, 0.3))
+    edge_h = width / 2 - bead * 0.7
+    # Outer surface height (radial d) near each edge, read off the profile's outer side.
+    outer = profile[profile[:, 0] >= profile[:, 0].max() * 0.5]
+    edge_d = float(np.interp(edge_h, np.sort(outer[:, 1]), outer[np.argsort(outer[:, 1]), 0]))
+    seg = np.linalg.norm(np.diff(path, axis=0, append=path[:1]), axis=1)
+    arc = np.concatenate([[0], np.cumsum(seg)])
+    count = int(arc[-1] // (bead * 2.2))
+    at = np.linspace(0, arc[-1], count, endpoint=False)
+    closed_p, closed_n = np.vstack([path, path[:1]]), np.vstack([normals, normals[:1]])
+    pts = np.column_stack([np.interp(at, arc, closed_p[:, i]) for i in (0, 1)])
+    nrm = np.column_stack([np.interp(at, arc, closed_n[:, i]) for i in (0, 1)])
+    centres = pts + nrm * (edge_d - bead * 0.35)
+    mats = np.tile(np.eye(4), (2 * count, 1, 1))
+    mats[:, :2, 3] = np.vstack([centres, centres])
+    mats[:, 2, 3] = np.repeat([-edge_h, edge_h], count)
+    return instances(sphere(bead, 6), mats)

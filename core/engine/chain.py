@@ -47,7 +47,7 @@ def chain_through(hole: np.ndarray, width: float) -> tuple[Model, dict]:
         snake = tube(curve, normals, circle(8, width / 2))
         place = frame_matrix(hole, (1, 0, 0), (0, -1, 0))
         model.add("chain", Role.METAL, snake.transformed(place))
-        return model, {"chain": f"snake chain {width:g} mm, {CHAIN_LENGTH_MM:g} mm long"}
+        return model, _facts("Snake", width, None)
     t = (np.arange(10) + 0.5) * (2 * np.pi / 10)
     path = np.column_stack([a * np.cos(t), b * np.sin(t)])
     normals = np.column_stack([np.cos(t) / a, np.sin(t) / b])
@@ -59,5 +59,13 @@ def chain_through(hole: np.ndarray, width: float) -> tuple[Model, dict]:
         facing = (0, -1, 0) if i % 2 == 0 else (-tz, 0, tx)
         mats.append(frame_matrix(hole + (x, 0, z), (tx, 0, tz), facing))
     model.add("chain", Role.METAL, instances(link, np.array(mats)))
-    facts = {"chain": f"cable chain {width:g} mm, {len(mats)} links, {CHAIN_LENGTH_MM:g} mm long"}
-    return model, facts
+    return model, _facts("Cable", width, len(mats))
+
+
+def _facts(kind: str, width: float, links: int | None) -> dict:
+    return {
+        "chain": kind,
+        "chain_width_mm": width,
+        "chain_length_mm": CHAIN_LENGTH_MM,
+        "chain_links": links,
+    }

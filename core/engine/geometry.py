@@ -89,12 +89,7 @@ def carat_of(shape: GemShape, length_mm: float, width_mm: float, sg: float = DIA
     """Inverse of stone_dims_mm: the carat of a stone with this girdle size."""
     area = outline_area(shape, length_mm / width_mm) * width_mm**2
     diameter = math.sqrt(4 * area / math.pi)
-    return (diameter / 6.5) ** 3 * specific_gravity_ratio(sg)
-
-
-def specific_gravity_ratio(sg: float) -> float:
-    """Weight ratio of a stone of this specific gravity to the same-size diamond."""
-    return sg / DIAMOND_SG
+    return (diameter / 6.5) ** 3 * sg / DIAMOND_SG
 
 
 def pearl_diameter_mm(carat: float, specific_gravity: float) -> float:

@@ -54,7 +54,9 @@ def _hanging_head(props: DesignProperties, opts: Options) -> Model:
 def _charm(shape: GemShape) -> Mesh:
     """A bevelled metal plate in the outline of the chosen shape."""
     width = 11.0
-    length = width * {GemShape.MARQUISE: 1.6, GemShape.PEAR: 1.4, GemShape.OVAL: 1.3}.get(shape, 1.0)
+    length = width * {GemShape.MARQUISE: 1.6, GemShape.PEAR: 1.4, GemShape.OVAL: 1.3}.get(
+        shape, 1.0
+    )
     rings = []
     for scale, z in ((0.9, -0.7), (1.0, -0.35), (1.0, 0.35), (0.9, 0.8)):
         pts = outline(shape, 64, length * scale, width * scale)
@@ -131,7 +133,14 @@ def _drop(props: DesignProperties, opts: Options) -> Model:
     top, wire = _jump_ring(model, _size(model))
     z = top - wire
     hook = smooth_path(
-        [[0, 0, z], [0, 0, z + 5], [0, 2.5, z + 10], [0, 7, z + 10.5], [0, 10, z + 6], [0, 10.5, z]],
+        [
+            [0, 0, z],
+            [0, 0, z + 5],
+            [0, 2.5, z + 10],
+            [0, 7, z + 10.5],
+            [0, 10, z + 6],
+            [0, 10.5, z],
+        ],
         28,
     )
     model.add("ear wire", Role.METAL, sweep(hook, 0.4, 8))
@@ -162,7 +171,7 @@ def build_earrings(props: DesignProperties, opts: Options) -> Model:
     gap = max(6.0, half * 1.2)
     pair = one.transformed(translation(-(half + gap / 2), 0, 0))
     pair.extend(one.mirrored_x().transformed(translation(half + gap / 2, 0, 0)))
-    pair.facts["style"] = "hoops" if the_stone(props) is None else (
-        "drops" if opts.earring_drop else "studs"
+    pair.facts["style"] = (
+        "hoops" if the_stone(props) is None else ("drops" if opts.earring_drop else "studs")
     )
     return pair

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -55,16 +55,12 @@ class Model:
 
     def transformed(self, matrix) -> Model:
         """A copy with every part moved by a 4×4 matrix."""
-        parts = [Part(p.name, p.role, p.mesh.transformed(matrix)) for p in self.parts]
-        return Model(
-            parts, self.main_stone, self.main_count, self.accent_stone, self.accent_count,
-            dict(self.facts),
-        )
+        return self._remeshed(lambda mesh: mesh.transformed(matrix))
 
     def mirrored_x(self) -> Model:
         """A mirror-image copy (the other earring of a pair)."""
-        parts = [Part(p.name, p.role, p.mesh.mirrored_x()) for p in self.parts]
-        return Model(
-            parts, self.main_stone, self.main_count, self.accent_stone, self.accent_count,
-            dict(self.facts),
-        )
+        return self._remeshed(lambda mesh: mesh.mirrored_x())
+
+    def _remeshed(self, change) -> Model:
+        parts = [Part(p.name, p.role, change(p.mesh)) for p in self.parts]
+        return replace(self, parts=parts, facts=dict(self.facts))

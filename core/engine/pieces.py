@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from core.engine import geometry
-from core.engine.bands import band_mesh, band_profile, channel_row, pave_row
+from core.engine.bands import band_mesh, band_profile, channel_row, milgrain, pave_row
 from core.engine.materials import gem_for
 from core.engine.model import Model, Role
 from core.engine.options import POINTED, Options
@@ -19,7 +19,7 @@ from core.engine.outlines import outline_normals
 from core.engine.primitives import circle, frame_matrix
 from core.engine.settings import build_head, head_to
 from core.engine.stones import Stone, main_stone
-from core.properties import DesignProperties, Gemstone, Setting
+from core.properties import DesignProperties, Finish, Gemstone, Setting
 
 # Band plane (xy, head at +y, width along z) → world (xz, head at +z, width along y).
 BAND_TO_WORLD = frame_matrix((0, 0, 0), (1, 0, 0), (0, -1, 0))
@@ -42,7 +42,7 @@ def head_setting(setting: Setting) -> Setting:
 def _seat_height(stone: Stone, setting: Setting) -> float:
     """Girdle height above the band's outer surface: bezels sit lower than prongs."""
     if stone.is_pearl:
-        return stone.pavilion * 0.9
+        return stone.pavilion * 1.15  # high enough to show the cup under it
     low = setting is Setting.BEZEL
     return stone.pavilion * (0.55 if low else 0.8) + 0.25
 
@@ -73,7 +73,7 @@ def build_ring(props: DesignProperties, opts: Options) -> Model:
     path = circle(96, inner / 2, phase=0.5)
     normals = path / (inner / 2)
     model = Model()
-    model.add("band", Role.METAL, band_mesh(path, normals, _profile(opts, thickness, props)))
+    _add_band(model, "band", props, path, normals, _profile(opts, thickness, props))
     _mount(model, props, opts, path, normals, thickness, math.pi * (inner / 2 + thickness) * 0.42)
     model.facts.update(
         inner_diameter_mm=round(inner, 2),
@@ -82,6 +82,12 @@ def build_ring(props: DesignProperties, opts: Options) -> Model:
         band_profile=opts.band_profile,
     )
     return model.transformed(BAND_TO_WORLD)
+
+
+def _add_band(model: Model, name: str, props, path, normals, profile) -> None:
+    model.add(name, Role.METAL, band_mesh(path, normals, profile))
+    if props.finish is Finish.MILGRAIN:
+        model.add("milgrain", Role.METAL, milgrain(path, normals, profile))
 
 
 def _profile(opts: Options, thickness: float, props: DesignProperties) -> np.ndarray:
@@ -97,7 +103,7 @@ def build_bangle(props: DesignProperties, opts: Options) -> Model:
     path = np.column_stack([a * np.cos(t), b * np.sin(t)])
     normals = outline_normals(path)
     model = Model()
-    model.add("bangle", Role.METAL, band_mesh(path, normals, _profile(opts, thickness, props)))
+    _add_band(model, "bangle", props, path, normals, _profile(opts, thickness, props))
     _mount(model, props, opts, path, normals, thickness, 0.18 * math.pi * (a + b))
     model.facts.update(
         wrist_circumference_mm=geometry.DEFAULT_WRIST_MM,

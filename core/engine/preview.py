@@ -7,7 +7,7 @@ from PIL import Image, ImageFilter
 
 from core.engine.shading import Scene
 from core.engine.theme import colors
-from core.engine.views import View, hero_direction, place, render
+from core.engine.views import View, hero_direction, hero_focus, place, render
 from core.properties import DesignProperties
 
 PREVIEW = (1024, 768)
@@ -17,7 +17,9 @@ def _backdrop(size: tuple[int, int]) -> Image.Image:
     top, bottom = np.array(colors()["preview_top"]), np.array(colors()["preview_bottom"])
     t = np.linspace(0, 1, size[1])[:, None, None] ** 1.5
     rows = (top * (1 - t) + bottom * t).astype(np.uint8)
-    return Image.fromarray(np.broadcast_to(rows, (size[1], size[0], 3)).copy(), "RGB").convert("RGBA")
+    return Image.fromarray(np.broadcast_to(rows, (size[1], size[0], 3)).copy(), "RGB").convert(
+        "RGBA"
+    )
 
 
 def _shadow(piece: Image.Image, s: float) -> Image.Image:
@@ -34,7 +36,7 @@ def product_preview(scene: Scene, props: DesignProperties, scale: float = 1.0) -
     """The preview image (PREVIEW size times scale), RGB."""
     size = (round(PREVIEW[0] * scale), round(PREVIEW[1] * scale))
     view = View("preview", hero_direction(props.jewelry_type))
-    shot = render(scene, view, size, 70 * scale, True)
+    shot = render(scene, view, size, 70 * scale, True, focus=hero_focus(scene, props.jewelry_type))
     image = _backdrop(size)
     offset = (round(6 * scale), round(14 * scale))
     image.alpha_composite(_shadow(shot.image, scale), offset)

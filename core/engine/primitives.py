@@ -109,9 +109,7 @@ def sphere(radius: float, seg: int = 12) -> Mesh:
     """A UV sphere centred on the origin."""
     lat = np.linspace(0, np.pi, seg // 2 + 1)[1:-1]
     ring = circle(seg)
-    rings = np.stack(
-        [np.column_stack([ring * np.sin(a), np.full(seg, -np.cos(a))]) for a in lat]
-    )
+    rings = np.stack([np.column_stack([ring * np.sin(a), np.full(seg, -np.cos(a))]) for a in lat])
     return loft(rings * radius, np.array([0, 0, -radius]), np.array([0, 0, radius]))
 
 

@@ -1,7 +1,8 @@
 """A small software rasteriser in numpy: cameras, and a z-buffer of triangle ids.
 
-Triangles are grouped by the size of their screen bounding box, so each group is
-rasterised as one array operation (every candidate pixel of every triangle at once).
+Every triangle is cut into pixel rows, each row into the exact span of pixel centres
+it covers, and all spans of all triangles are expanded into fragments in one array
+operation; a max-depth scatter then keeps the nearest fragment per pixel.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-_CHUNK_CELLS = 1 << 21  # candidate pixels per array operation: bounds memory
+_CHUNK_ROWS = 1 << 16  # triangle rows per array operation: bounds memory
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,13 @@ def look_from(direction, up=(0.0, 0.0, 1.0)) -> np.ndarray:
 
 
 def fit_camera(
-    vertices: np.ndarray, direction, size: tuple[int, int], margin: float, ortho: bool,
-    up=(0.0, 0.0, 1.0), distance_factor: float = 3.2,
+    vertices: np.ndarray,
+    direction,
+    size: tuple[int, int],
+    margin: float,
+    ortho: bool,
+    up=(0.0, 0.0, 1.0),
+    distance_factor: float = 3.2,
 ) -> Camera:
     """A camera looking from `direction` that frames the vertices with a margin (px)."""
     rot = look_from(direction, up)
@@ -82,50 +88,6 @@ class Frame:
     coef: np.ndarray  # (m, 6) barycentric planes per face, for shading
 
 
-# Box sizes are rounded up to these classes so triangles of similar size share one pass;
-# coarse classes mean fewer passes, at the price of some empty candidate pixels.
-_CLASSES = np.unique(np.maximum(np.round(1.6 ** np.arange(24)), 4).astype(np.int64))
-
-
-def _size_class(n: np.ndarray) -> np.ndarray:
-    return _CLASSES[np.searchsorted(_CLASSES, n)]
-
-
-def _split_slivers(x, y, z, tid, rounds: int = 6):
-    """Halve long thin triangles (a post seen at an angle) whose boxes are mostly empty."""
-    for _ in range(rounds):
-        box = (np.ptp(x, axis=1) + 1) * (np.ptp(y, axis=1) + 1)
-        area = np.abs((x[:, 1] - x[:, 0]) * (y[:, 2] - y[:, 0]) - (x[:, 2] - x[:, 0]) * (y[:, 1] - y[:, 0]))
-        bad = (box > 1024) & (area < box * 0.5)
-        if not bad.any():
-            break
-        x, y, z, tid = _halve(x, y, z, tid, bad)
-    return x, y, z, tid
-
-
-def _halve(x, y, z, tid, bad):
-    """Split the `bad` triangles at the midpoint of their longest edge."""
-    bx, by, bz = x[bad], y[bad], z[bad]
-    lengths = np.stack([np.hypot(bx[:, (i + 1) % 3] - bx[:, i], by[:, (i + 1) % 3] - by[:, i]) for i in range(3)], 1)
-    edge = lengths.argmax(axis=1)
-    rows = np.arange(len(bx))
-    i, j, k = edge, (edge + 1) % 3, (edge + 2) % 3
-    halves = []
-    for arr in (bx, by, bz):
-        mid = (arr[rows, i] + arr[rows, j]) / 2
-        first = np.stack([arr[rows, i], mid, arr[rows, k]], 1)
-        second = np.stack([mid, arr[rows, j], arr[rows, k]], 1)
-        halves.append(np.concatenate([first, second]))
-    keep = ~bad
-    new_tid = np.concatenate([tid[bad], tid[bad]])
-    return (
-        np.concatenate([x[keep], halves[0]]),
-        np.concatenate([y[keep], halves[1]]),
-        np.concatenate([z[keep], halves[2]]),
-        np.concatenate([tid[keep], new_tid]),
-    )
-
-
 def _signed_area(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return (x[:, 1] - x[:, 0]) * (y[:, 2] - y[:, 0]) - (x[:, 2] - x[:, 0]) * (y[:, 1] - y[:, 0])
 
@@ -139,32 +101,70 @@ def rasterize(camera: Camera, vertices: np.ndarray, faces: np.ndarray, cull: boo
     coef = _edge_coefficients(x, y, area)
     # Screen y points down, so outward (counter-clockwise) faces have negative area here.
     keep = area < -1e-9 if cull else np.abs(area) > 1e-9
-    tid = np.nonzero(keep)[0]
-    x, y, z, tid = _split_slivers(x[keep], y[keep], z[keep], tid)
-    sub_coef = _edge_coefficients(x, y, _signed_area(x, y))
-    x0 = np.maximum(np.ceil(x.min(axis=1) - 0.5), 0).astype(np.int64)
-    x1 = np.minimum(np.floor(x.max(axis=1) - 0.5), width - 1).astype(np.int64)
-    y0 = np.maximum(np.ceil(y.min(axis=1) - 0.5), 0).astype(np.int64)
-    y1 = np.minimum(np.floor(y.max(axis=1) - 0.5), height - 1).astype(np.int64)
-    ids = np.nonzero((x1 >= x0) & (y1 >= y0))[0]
-    bw, bh = _size_class(x1[ids] - x0[ids] + 1), _size_class(y1[ids] - y0[ids] + 1)
+    xmin, xmax = _min3(x), _max3(x)
+    y0 = np.maximum(np.ceil(_min3(y) - 0.5), 0).astype(np.int64)
+    y1 = np.minimum(np.floor(_max3(y) - 0.5), height - 1).astype(np.int64)
+    keep &= (y1 >= y0) & (xmax >= 0) & (xmin <= width)
+    ids = np.nonzero(keep)[0]
+    planes = _planes(coef, z)
     zbuf = np.full(width * height, -np.inf, dtype=np.float32)
     frags = []
-    group = bw * 65536 + bh
-    for g in np.unique(group):
-        tris = ids[group == g]
-        gw, gh = int(g // 65536), int(g % 65536)
-        step = max(1, _CHUNK_CELLS // (gw * gh))
-        for start in range(0, len(tris), step):
-            t = tris[start : start + step]
-            pix, depth, tri = _fragments(t, gw, gh, x0, y0, x1, y1, sub_coef, z, width)
-            np.maximum.at(zbuf, pix, depth)
-            frags.append((pix, depth, tri))
+    rows = y1[ids] - y0[ids] + 1
+    bounds = np.searchsorted(np.cumsum(rows), np.arange(_CHUNK_ROWS, rows.sum(), _CHUNK_ROWS))
+    for chunk in np.split(ids, bounds):
+        pix, depth, tri = _spans(chunk, y0, y1, planes, xmin, xmax, width)
+        np.maximum.at(zbuf, pix, depth)
+        frags.append((pix, depth, tri))
     triangle = np.full(width * height, -1, dtype=np.int32)
     for pix, depth, tri in frags:
         win = depth >= zbuf[pix]
-        triangle[pix[win]] = tid[tri[win]]
+        triangle[pix[win]] = tri[win]
     return Frame(triangle.reshape(height, width), coef.astype(np.float32))
+
+
+def _planes(coef: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """Per triangle, (a, b, c) of the three edge weights and the depth, as planes in x, y."""
+    w0, w1 = coef[:, 0:3], coef[:, 3:6]
+    w2 = -w0 - w1
+    w2[:, 2] += 1.0
+    depth = w0 * z[:, 0:1] + w1 * z[:, 1:2] + w2 * z[:, 2:3]
+    return np.stack([w0, w1, w2, depth], axis=1)  # (m, 4, 3)
+
+
+def _max3(a: np.ndarray) -> np.ndarray:
+    # Reducing a length-3 axis with .max(axis=1) is several times slower than this.
+    return np.maximum(np.maximum(a[:, 0], a[:, 1]), a[:, 2])
+
+
+def _min3(a: np.ndarray) -> np.ndarray:
+    return np.minimum(np.minimum(a[:, 0], a[:, 1]), a[:, 2])
+
+
+def _spans(t, y0, y1, planes, xmin, xmax, width):
+    """Fragments (pixel, depth, triangle) of triangles t, built row span by row span."""
+    counts = y1[t] - y0[t] + 1
+    row_tri = np.repeat(t, counts)
+    first = np.repeat(np.cumsum(counts) - counts, counts)
+    row_y = y0[row_tri] + (np.arange(len(row_tri)) - first)
+    cy = row_y + 0.5
+    p = planes[row_tri]  # (r, 4, 3)
+    a, rest = p[:, :3, 0], p[:, :3, 1] * cy[:, None] + p[:, :3, 2]  # weight = a·x + rest
+    with np.errstate(divide="ignore", invalid="ignore"):
+        edge = -rest / a
+    inside_row = rest >= 0
+    lo = np.where(a > 1e-12, edge, np.where((a < -1e-12) | inside_row, -np.inf, np.inf))
+    hi = np.where(a < -1e-12, edge, np.where((a > 1e-12) | inside_row, np.inf, -np.inf))
+    lo = np.maximum(_max3(lo), xmin[row_tri] - 1e-6)  # guard against tiny-area blow-ups
+    hi = np.minimum(_min3(hi), xmax[row_tri] + 1e-6)
+    left = np.maximum(np.ceil(lo - 0.5 - 1e-7), 0).astype(np.int64)
+    right = np.minimum(np.floor(hi - 0.5 + 1e-7), width - 1).astype(np.int64)
+    n = np.maximum(right - left + 1, 0)
+    frag_row = np.repeat(np.arange(len(n)), n)
+    px = np.arange(len(frag_row)) + np.repeat(left - (np.cumsum(n) - n), n)
+    slope = p[:, 3, 0]
+    base = p[:, 3, 1] * cy + p[:, 3, 2] + slope * 0.5
+    depth = (slope[frag_row] * px + base[frag_row]).astype(np.float32)
+    return np.repeat(row_y * width, n) + px, depth, row_tri[frag_row].astype(np.int32)
 
 
 def _edge_coefficients(x: np.ndarray, y: np.ndarray, area: np.ndarray) -> np.ndarray:
@@ -177,32 +177,6 @@ def _edge_coefficients(x: np.ndarray, y: np.ndarray, area: np.ndarray) -> np.nda
     b1 = (x[:, 0] - x[:, 2]) * inv
     c1 = (x[:, 2] * y[:, 0] - x[:, 0] * y[:, 2]) * inv
     return np.stack([a0, b0, c0, a1, b1, c1], axis=1)
-
-
-def _fragments(t, gw, gh, x0, y0, x1, y1, coef, z, width):
-    """Covered pixels of triangles `t` whose boxes fit gw × gh: (pixel, depth, triangle)."""
-    px = x0[t][:, None] + np.arange(gw)[None, :]  # (n, gw)
-    py = y0[t][:, None] + np.arange(gh)[None, :]  # (n, gh)
-    cx, cy = (px + 0.5).astype(np.float32), (py + 0.5).astype(np.float32)
-    c = coef[t].astype(np.float32)
-    # The weights are planes, so each splits into a column part plus a row part; pixels
-    # outside the triangle's true box get -inf and fail the inside test for free.
-    outside_x = px > x1[t][:, None]
-    ax0 = np.where(outside_x, -np.inf, c[:, 0:1] * cx + c[:, 2:3]).astype(np.float32)
-    ax1 = c[:, 3:4] * cx + c[:, 5:6]
-    by0 = np.where(py > y1[t][:, None], -np.inf, c[:, 1:2] * cy).astype(np.float32)
-    by1 = c[:, 4:5] * cy
-    w0 = ax0[:, None, :] + by0[:, :, None]  # (n, gh, gw)
-    w1 = ax1[:, None, :] + by1[:, :, None]
-    inside = (w0 >= 0) & (w1 >= 0) & (w0 + w1 <= 1)
-    hit = np.flatnonzero(inside)
-    a, b = w0.ravel()[hit], w1.ravel()[hit]
-    # Flat order is triangle-major, so each triangle's fragments are one run.
-    tri = np.repeat(t.astype(np.int32), inside.sum(axis=(1, 2)))
-    zt = z[tri]
-    depth = (a * zt[:, 0] + b * zt[:, 1] + (1 - a - b) * zt[:, 2]).astype(np.float32)
-    pix = ((py * width).astype(np.int32)[:, :, None] + px.astype(np.int32)[:, None, :]).ravel()[hit]
-    return pix, depth, tri
 
 
 def barycentric(frame: Frame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

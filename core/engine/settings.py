@@ -91,9 +91,11 @@ def bezel(stone: Stone, base: float) -> Mesh:
 def pearl_cup(stone: Stone, base: float) -> Mesh:
     """A small cup with a peg (hidden inside the pearl) that holds a pearl."""
     r = stone.width / 2
-    path = circle(32, r * 0.42)
-    profile = np.array([[0.0, -0.88 * r], [0.45, -0.85 * r], [0.3, -base], [-0.2, -base]])
-    return concat([tube(path, path / (r * 0.42), profile), sphere(r * 0.12, 8)])
+    rim = r * 0.62
+    path = circle(32, rim)
+    profile = np.array([[0.0, -0.72 * r], [0.4, -0.72 * r], [0.25, -base], [-0.2, -base]])
+    scales = np.array([1.0, 1.0, 0.55, 0.55])
+    return concat([tube(path, path / rim, profile, scales), sphere(r * 0.12, 8)])
 
 
 def halo_ring(stone: Stone, base: float) -> tuple[Mesh, Mesh, Stone, int]:
@@ -106,7 +108,9 @@ def halo_ring(stone: Stone, base: float) -> tuple[Mesh, Mesh, Stone, int]:
     arc = np.concatenate([[0], np.cumsum(seg)])
     count = max(8, int(arc[-1] // (small.width * 1.08)))
     at = np.linspace(0, arc[-1], count, endpoint=False)
-    xy = np.column_stack([np.interp(at, arc, np.append(centres[:, i], centres[0, i])) for i in (0, 1)])
+    xy = np.column_stack(
+        [np.interp(at, arc, np.append(centres[:, i], centres[0, i])) for i in (0, 1)]
+    )
     z = -0.2 * small.width
     mats = np.stack([translation(x, y, z) for x, y in xy])
     stones = instances(stone_mesh(small), mats)
@@ -131,7 +135,9 @@ def _bead_shift(xy: np.ndarray, small: Stone, z: float) -> np.ndarray:
     return shift
 
 
-def build_head(stone: Stone, setting: Setting, prong_count: int, base: float, pointed: bool) -> Model:
+def build_head(
+    stone: Stone, setting: Setting, prong_count: int, base: float, pointed: bool
+) -> Model:
     """The main stone in its head; `base` is the head's reach below the girdle."""
     head = Model(main_stone=stone, main_count=1)
     head.add("main stone", Role.MAIN_STONE, stone_mesh(stone))

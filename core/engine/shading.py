@@ -18,6 +18,7 @@ class Look:
     kind: int
     color: tuple[float, float, float]
     roughness: float = 0.1
+    hammered: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,9 @@ def _metal(look: Look, n, v, r, tri) -> np.ndarray:
     return base * (0.1 + 0.95 * env[:, None] + 0.15 * diffuse[:, None]) + spec[:, None] * 0.9
 
 
-def _facet_hash(tri: np.ndarray) -> np.ndarray:
-    """A fixed pseudo-random 0..1 per face: neighbouring facets catch light differently."""
-    x = np.sin(tri.astype(np.float32) * np.float32(12.9898)) * np.float32(43758.547)
+def _facet_hash(n: np.ndarray) -> np.ndarray:
+    """A fixed pseudo-random 0..1 per facet (by its normal, so a split table stays one)."""
+    x = np.sin(n @ np.float32([12.9898, 78.233, 37.719])) * np.float32(43758.547)
     return x - np.floor(x)
 
 
@@ -95,7 +96,7 @@ def _gem(look: Look, n, v, r, tri) -> np.ndarray:
     # others reflect the studio (bright above, dark below) with a per-facet scatter.
     facing = np.clip(_dot(n, v), 0, 1)
     sky = np.clip(r[:, 2] * 0.8 + 0.45, 0, 1)
-    scatter = _facet_hash(tri)
+    scatter = _facet_hash(np.round(n, 3))
     tone = 0.15 + 0.7 * sky * (0.3 + 0.7 * scatter) + 0.3 * facing**3
     glint = np.clip(_dot(n, _half_vector(v)), 0, 1) ** 60
     sparkle = (scatter > 0.88) * facing * 0.35
@@ -110,12 +111,22 @@ def _pearl(look: Look, n, v, r, tri) -> np.ndarray:
     base = np.asarray(look.color, np.float32)
     tint = np.float32([0.95, 0.85, 0.9])  # orient: a faint pink sheen at the rim
     return (
-        base * (0.5 + 0.5 * diffuse[:, None]) + rim[:, None] ** 2 * tint * 0.25
+        base * (0.5 + 0.5 * diffuse[:, None])
+        + rim[:, None] ** 2 * tint * 0.25
         + spec[:, None] * 0.5
     )
 
 
 _SHADERS = {METAL: _metal, GEM: _gem, PEARL: _pearl}
+
+
+def _dents(centres: np.ndarray) -> np.ndarray:
+    """A fixed random tilt per face: small facets catch light like hammer marks."""
+    seeds = centres @ np.float32(
+        [[12.99, 78.23, 37.72], [39.35, 11.13, 83.16], [27.17, 61.59, 5.43]]
+    )
+    x = np.sin(seeds) * np.float32(43758.547)
+    return (x - np.floor(x) - 0.5) * np.float32(0.35)
 
 
 def _dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -129,6 +140,9 @@ def _surface(scene: Scene, frame: Frame, camera: Camera):
     n = np.einsum("nk,nkj->nj", w, scene.corner_normals[tri])
     is_gem = np.array([look.kind == GEM for look in scene.looks])[scene.face_look[tri]]
     n[is_gem] = scene.face_normals[tri[is_gem]]  # facets stay flat
+    hammered = np.array([look.hammered for look in scene.looks])[scene.face_look[tri]]
+    if hammered.any():
+        n[hammered] += _dents(scene.face_centres[tri[hammered]])
     n *= 1 / np.sqrt(_dot(n, n)).clip(1e-6)[:, None]
     if camera.ortho:
         v = np.broadcast_to(camera.rotation[2].astype(np.float32), n.shape)

@@ -9,7 +9,15 @@ from core.engine import annotate
 from core.engine.model import Model
 from core.engine.shading import Scene
 from core.engine.theme import colors, font
-from core.engine.views import View, hero_direction, moved, place, render, technical_views
+from core.engine.views import (
+    View,
+    hero_direction,
+    hero_focus,
+    moved,
+    place,
+    render,
+    technical_views,
+)
 from core.properties import DesignProperties, JewelryType
 
 SHEET = (1280, 900)
@@ -25,8 +33,12 @@ def _box(box, s: float) -> tuple[int, int, int, int]:
 
 def _panel(draw: ImageDraw.ImageDraw, box, title: str, s: float) -> None:
     draw.rectangle(box, fill=colors()["panel"], outline=colors()["rule"], width=1)
-    draw.text((box[0] + 12 * s, box[1] + 9 * s), title.upper(), font=font(max(7, round(11 * s)), True),
-              fill=colors()["muted"])
+    draw.text(
+        (box[0] + 12 * s, box[1] + 9 * s),
+        title.upper(),
+        font=font(max(7, round(11 * s)), True),
+        fill=colors()["muted"],
+    )
 
 
 def _header(draw, props: DesignProperties, spec: dict, s: float) -> None:
@@ -47,7 +59,8 @@ def _hero(sheet, scene: Scene, props, s: float) -> None:
     draw = ImageDraw.Draw(sheet)
     _panel(draw, box, "Perspective", s)
     size = (box[2] - box[0] - 2, box[3] - box[1] - 2)
-    shot = render(scene, View("hero", hero_direction(props.jewelry_type)), size, 40 * s, True)
+    view = View("hero", hero_direction(props.jewelry_type))
+    shot = render(scene, view, size, 40 * s, True, focus=hero_focus(scene, props.jewelry_type))
     place(sheet, shot, (box[0] + 1, box[1] + 1))
 
 
@@ -82,6 +95,8 @@ def legend_columns(props: DesignProperties, spec: dict) -> list[tuple[str, list[
         f"Finish: {props.finish.value}",
         f"Setting: {props.setting.value}" if spec["stone_count"] else "No stones",
     ]
+    if props.engraving:
+        piece.append(f"Engraving: “{props.engraving}”")
     metal = [
         spec["alloy"],
         f"Density {spec['density_g_cm3']:g} g/cm³",
@@ -100,7 +115,10 @@ def _stone_lines(spec: dict) -> list[str]:
     if spec.get("main_stone"):
         dims = " × ".join(f"{v:.1f}" for v in spec["main_stone_mm"][:2])
         count = f"{spec['main_stone_count']} × " if spec["main_stone_count"] > 1 else ""
-        lines += [f"{count}{spec['main_stone']}", f"{dims} mm, depth {spec['main_stone_mm'][2]:.1f}"]
+        lines += [
+            f"{count}{spec['main_stone']}",
+            f"{dims} mm, depth {spec['main_stone_mm'][2]:.1f}",
+        ]
     if spec["accent_stone_count"]:
         size = spec["accent_stone_mm"][0]
         lines.append(f"{spec['accent_stone_count']} accents Ø{size:.1f} mm")
@@ -117,14 +135,14 @@ def _size_lines(props: DesignProperties, spec: dict) -> list[str]:
         )
         lines.append(f"Inner Ø {spec['inner_diameter_mm']:.2f} mm")
     if "band_width_mm" in spec:
-        lines.append(
-            f"Band {spec['band_width_mm']:g} × {spec['band_thickness_mm']:g} mm, {spec['band_profile']}"
-        )
+        band = f"{spec['band_width_mm']:g} × {spec['band_thickness_mm']:g} mm"
+        lines.append(f"Band {band}, {spec['band_profile']}")
     if "inner_axes_mm" in spec:
         a, b = spec["inner_axes_mm"]
         lines.append(f"Inside {a:g} × {b:g} mm (wrist {spec['wrist_circumference_mm']:g})")
     if "chain" in spec:
-        lines.append(spec["chain"])
+        lines.append(f"{spec['chain']} chain {spec['chain_width_mm']:g} mm")
+        lines.append(f"Chain length {spec['chain_length_mm']:g} mm")
     lines.append(f"Overall {dims} mm")
     return lines
 
@@ -136,8 +154,13 @@ def _legend(draw, props, spec, s: float) -> None:
         x = (48 + i * col_w) * s
         draw.text((x, y), title.upper(), font=font(round(12 * s), True), fill=colors()["gold"])
         for j, line in enumerate(lines[:6]):
-            draw.text((x, y + (24 + j * 21) * s), line, font=font(round(14 * s)), fill=colors()["ink"])
-    note = "Dimensions in mm · weight = model volume × alloy density (estimate) · PNJ Jewelry AI Designer"
+            draw.text(
+                (x, y + (24 + j * 21) * s), line, font=font(round(14 * s)), fill=colors()["ink"]
+            )
+    note = (
+        "Dimensions in mm · weight = model volume × alloy density (estimate) · "
+        "PNJ Jewelry AI Designer"
+    )
     draw.text((48 * s, 872 * s), note, font=font(round(11 * s)), fill=colors()["muted"])
 
 

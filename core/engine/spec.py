@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from core.engine import geometry
-from core.engine.materials import alloy_for, gem_for
+from core.engine.materials import alloy_for
 from core.engine.model import Model, Role
 from core.engine.stones import Stone, melee_carat
 from core.properties import DesignProperties, Gemstone, JewelryType
@@ -22,12 +22,6 @@ def _dims(stone: Stone | None) -> list[float] | None:
     return [round(stone.length, 2), round(stone.width, 2), round(stone.depth, 2)]
 
 
-def _main_carat(props: DesignProperties, stone: Stone | None) -> float:
-    if stone is None:
-        return 0.0
-    return float(props.carat)
-
-
 def build_spec(model: Model, props: DesignProperties) -> dict[str, Any]:
     """Everything a workshop needs, JSON-ready."""
     alloy = alloy_for(props.metal, props.karat)
@@ -35,7 +29,7 @@ def build_spec(model: Model, props: DesignProperties) -> dict[str, Any]:
     weight = volume / 1000 * alloy.density_g_cm3
     verts = np.concatenate([p.mesh.vertices for p in model.parts])
     accent_ct = melee_carat(model.accent_stone) if model.accent_stone else 0.0
-    main_ct = _main_carat(props, model.main_stone)
+    main_ct = float(props.carat) if model.main_stone else 0.0
     spec: dict[str, Any] = {
         "jewelry_type": props.jewelry_type.value,
         "alloy": alloy.name,
@@ -70,8 +64,12 @@ def _main_stone_name(props: DesignProperties, model: Model) -> str | None:
 
 def _ring_sizes(props: DesignProperties, model: Model) -> dict[str, Any]:
     if props.jewelry_type is not JewelryType.RING:
-        return {"inner_diameter_mm": None, "ring_size_us": None, "ring_size_eu": None,
-                "ring_size_uk": None}
+        return {
+            "inner_diameter_mm": None,
+            "ring_size_us": None,
+            "ring_size_eu": None,
+            "ring_size_uk": None,
+        }
     inner = geometry.inner_diameter_mm(props.ring_size)
     return {
         "inner_diameter_mm": round(inner, 2),
@@ -80,8 +78,3 @@ def _ring_sizes(props: DesignProperties, model: Model) -> dict[str, Any]:
         "ring_size_eu": geometry.eu_size(props.ring_size),
         "ring_size_uk": geometry.uk_size(props.ring_size),
     }
-
-
-def specific_gravity(props: DesignProperties) -> float:
-    """Specific gravity of the main stone."""
-    return gem_for(props.gemstone).specific_gravity

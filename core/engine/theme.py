@@ -15,7 +15,9 @@ ASSETS = Path(__file__).resolve().parents[2] / "assets"
 def colors() -> dict[str, tuple[int, int, int]]:
     """Named house colours as RGB tuples."""
     raw = json.loads((ASSETS / "theme.json").read_text(encoding="utf-8"))["colors"]
-    return {name: tuple(int(value[i : i + 2], 16) for i in (1, 3, 5)) for name, value in raw.items()}
+    return {
+        name: tuple(int(value[i : i + 2], 16) for i in (1, 3, 5)) for name, value in raw.items()
+    }
 
 
 @lru_cache(maxsize=32)

@@ -24,9 +24,11 @@ def _prongs(props, opts) -> Change | None:
 def _profile(props, opts) -> Change | None:
     if props.jewelry_type not in (JewelryType.RING, JewelryType.BRACELET):
         return None
-    nxt = _PROFILE_CYCLE[(_PROFILE_CYCLE.index(opts.band_profile) + 1) % 4] if (
-        opts.band_profile in _PROFILE_CYCLE
-    ) else "court"
+    nxt = (
+        _PROFILE_CYCLE[(_PROFILE_CYCLE.index(opts.band_profile) + 1) % 4]
+        if (opts.band_profile in _PROFILE_CYCLE)
+        else "court"
+    )
     return props, replace(opts, band_profile=nxt), f"{nxt} band instead of {opts.band_profile}"
 
 

@@ -11,14 +11,19 @@ from core.engine.materials import ACCENT_GEM, alloy_for, gem_for, roughness_for
 from core.engine.model import Model, Role
 from core.engine.raster import Camera, fit_camera, rasterize
 from core.engine.shading import GEM, METAL, PEARL, Look, Scene, corner_normals, drafting, shade
-from core.properties import DesignProperties, Gemstone, JewelryType
+from core.properties import DesignProperties, Finish, Gemstone, JewelryType
 
 _ROLE_ORDER = (Role.METAL, Role.MAIN_STONE, Role.ACCENT)
 
 
 def looks_for(props: DesignProperties) -> tuple[Look, Look, Look]:
     """Metal, main stone and accent looks for a brief."""
-    metal = Look(METAL, alloy_for(props.metal, props.karat).color, roughness_for(props.finish))
+    metal = Look(
+        METAL,
+        alloy_for(props.metal, props.karat).color,
+        roughness_for(props.finish),
+        hammered=props.finish is Finish.HAMMERED,
+    )
     gem = gem_for(props.gemstone)
     kind = PEARL if props.gemstone is Gemstone.PEARL else GEM
     return metal, Look(kind, gem.color), Look(GEM, ACCENT_GEM.color)
@@ -37,9 +42,14 @@ def build_scene(model: Model, props: DesignProperties) -> Scene:
     v, f = np.concatenate(verts), np.concatenate(faces)
     corners, face_n = corner_normals(v, f)
     return Scene(
-        v.astype(np.float32), f, np.concatenate(look), np.concatenate(part),
-        corners.astype(np.float32), face_n.astype(np.float32),
-        v[f].mean(axis=1).astype(np.float32), looks_for(props),
+        v.astype(np.float32),
+        f,
+        np.concatenate(look),
+        np.concatenate(part),
+        corners.astype(np.float32),
+        face_n.astype(np.float32),
+        v[f].mean(axis=1).astype(np.float32),
+        looks_for(props),
     )
 
 
@@ -84,12 +94,30 @@ class Shot:
     camera: Camera
 
 
+def hero_focus(scene: Scene, kind: JewelryType) -> np.ndarray | None:
+    """Points the 3/4 shot frames: a necklace's pendant and the chain near it, else all."""
+    if kind is not JewelryType.NECKLACE:
+        return None
+    z = scene.vertices[:, 2]
+    return scene.vertices[z < z.min() + 32.0]
+
+
 def render(
-    scene: Scene, view: View, size: tuple[int, int], margin: float, photo: bool,
+    scene: Scene,
+    view: View,
+    size: tuple[int, int],
+    margin: float,
+    photo: bool,
     subset: np.ndarray | None = None,
+    focus: np.ndarray | None = None,
 ) -> Shot:
-    """Render a view (photographic or drafting) framed to `size` with a margin in px."""
+    """Render a view (photographic or drafting) framed to `size` with a margin in px.
+
+    `subset` (a face mask) limits what is drawn; `focus` (points) limits what is framed.
+    """
     used = scene.vertices if subset is None else scene.vertices[np.unique(scene.faces[subset])]
+    if focus is not None:
+        used = focus
     camera = fit_camera(used, view.direction, size, margin, not photo, view.up)
     if subset is not None:
         scene = _restrict(scene, subset)
@@ -150,7 +178,12 @@ def moved(camera: Camera, dx: float, dy: float) -> Camera:
 
 def _restrict(scene: Scene, subset: np.ndarray) -> Scene:
     return Scene(
-        scene.vertices, scene.faces[subset], scene.face_look[subset], scene.face_part[subset],
-        scene.corner_normals[subset], scene.face_normals[subset], scene.face_centres[subset],
+        scene.vertices,
+        scene.faces[subset],
+        scene.face_look[subset],
+        scene.face_part[subset],
+        scene.corner_normals[subset],
+        scene.face_normals[subset],
+        scene.face_centres[subset],
         scene.looks,
     )

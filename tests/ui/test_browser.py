@@ -111,3 +111,17 @@ def test_form_generates_3d_and_gallery_shows_its_model(
     page.wait_for_selector("#design-model canvas[data-engine]", timeout=30_000)
     assert page.locator(".toast-body").count() == 0, "an error toast appeared"
     shoot(page, "studio-3d-selected")
+
+
+def test_too_long_message_shows_an_error_and_keeps_the_text(
+    page: object, running_app: RunningApp
+) -> None:
+    page.goto(running_app.url)
+    page.wait_for_selector("#message-input textarea", timeout=30_000)
+    long_text = "a gold ring " * 400  # 4,800 characters
+    page.fill("#message-input textarea", long_text)
+    page.click("#send")
+    toast = page.wait_for_selector(".toast-body", timeout=30_000)
+    assert "message is too long" in toast.inner_text()
+    assert page.locator("#message-input textarea").input_value() == long_text
+    assert page.locator("#message-input textarea").is_enabled()
