@@ -19,6 +19,8 @@ from core.engine.variants import vary
 from core.engine.views import build_scene
 from core.properties import DesignProperties, ImageType
 
+MIN_SCALE = 0.05
+
 
 @dataclass(frozen=True)
 class Rendering:
@@ -40,7 +42,11 @@ def render_design(
 def render_design_at(
     properties: DesignProperties, image_type: ImageType, variant: int = 0, scale: float = 1.0
 ) -> Rendering:
-    """render_design with an image scale (< 1 draws a smaller, cheaper image, same code path)."""
+    """render_design with an image scale (< 1 draws a smaller, cheaper image, same code path).
+
+    Scales below MIN_SCALE are raised to it: smaller images would hold no drawing.
+    """
+    scale = max(scale, MIN_SCALE)
     brief = properties.normalized()
     props, opts, description = vary(brief, default_options(brief), variant)
     model = build_model(props, opts)

@@ -53,13 +53,22 @@ def chain_through(hole: np.ndarray, width: float) -> tuple[Model, dict]:
     normals = np.column_stack([np.cos(t) / a, np.sin(t) / b])
     link = tube(path, normals / np.linalg.norm(normals, axis=1, keepdims=True), circle(5, wire / 2))
     pts, tangents = _along(curve, pitch)
-    mats = []
-    for i, ((x, z), (tx, tz)) in enumerate(zip(pts, tangents, strict=True)):
-        # Links alternate: one lies in the necklace's plane, the next stands across it.
-        facing = (0, -1, 0) if i % 2 == 0 else (-tz, 0, tx)
-        mats.append(frame_matrix(hole + (x, 0, z), (tx, 0, tz), facing))
-    model.add("chain", Role.METAL, instances(link, np.array(mats)))
+    mats = _link_frames(hole, pts, tangents)
+    model.add("chain", Role.METAL, instances(link, mats))
     return model, _facts("Cable", width, len(mats))
+
+
+def _link_frames(hole: np.ndarray, pts: np.ndarray, tangents: np.ndarray) -> np.ndarray:
+    """4×4 frames of the links: long axis along the chain, alternately flat and upright."""
+    count = len(pts)
+    x_axis = np.column_stack([tangents[:, 0], np.zeros(count), tangents[:, 1]])
+    in_plane = np.column_stack([-tangents[:, 1], np.zeros(count), tangents[:, 0]])
+    facing = np.tile([0.0, -1.0, 0.0], (count, 1))
+    z_axis = np.where((np.arange(count) % 2 == 0)[:, None], facing, in_plane)
+    mats = np.tile(np.eye(4), (count, 1, 1))
+    mats[:, :3, 0], mats[:, :3, 1], mats[:, :3, 2] = x_axis, np.cross(z_axis, x_axis), z_axis
+    mats[:, :3, 3] = hole + np.column_stack([pts[:, 0], np.zeros(count), pts[:, 1]])
+    return mats
 
 
 def _facts(kind: str, width: float, links: int | None) -> dict:

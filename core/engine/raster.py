@@ -74,7 +74,8 @@ def fit_camera(
     u, v, _ = probe.project(vertices)
     v = -v
     width, height = size
-    focal = min((width - 2 * margin) / np.ptp(u), (height - 2 * margin) / np.ptp(v))
+    usable_w, usable_h = max(width - 2 * margin, 1.0), max(height - 2 * margin, 1.0)
+    focal = min(usable_w / max(np.ptp(u), 1e-9), usable_h / max(np.ptp(v), 1e-9))
     cx = width / 2 - focal * (u.max() + u.min()) / 2
     cy = height / 2 + focal * (v.max() + v.min()) / 2
     return Camera(rot, eye, float(focal), (float(cx), float(cy)), size, ortho)
@@ -154,8 +155,10 @@ def _spans(t, y0, y1, planes, xmin, xmax, width):
     inside_row = rest >= 0
     lo = np.where(a > 1e-12, edge, np.where((a < -1e-12) | inside_row, -np.inf, np.inf))
     hi = np.where(a < -1e-12, edge, np.where((a > 1e-12) | inside_row, np.inf, -np.inf))
-    lo = np.maximum(_max3(lo), xmin[row_tri] - 1e-6)  # guard against tiny-area blow-ups
-    hi = np.minimum(_min3(hi), xmax[row_tri] + 1e-6)
+    # Clamp to the triangle's x-range: guards tiny-area blow-ups and empty (±inf) rows.
+    x_lo, x_hi = xmin[row_tri] - 1e-6, xmax[row_tri] + 1e-6
+    lo = np.clip(_max3(lo), x_lo, x_hi + 1.0)
+    hi = np.clip(_min3(hi), x_lo - 1.0, x_hi)
     left = np.maximum(np.ceil(lo - 0.5 - 1e-7), 0).astype(np.int64)
     right = np.minimum(np.floor(hi - 0.5 + 1e-7), width - 1).astype(np.int64)
     n = np.maximum(right - left + 1, 0)

@@ -188,6 +188,8 @@ def _draft_color(look: Look) -> np.ndarray:
 def _edges(shape, pix: np.ndarray, part: np.ndarray, normal: np.ndarray) -> np.ndarray:
     """Flat indices of outline pixels: where the part changes or the surface folds sharply."""
     height, width = shape
+    if not len(pix):
+        return pix
     rows, cols = pix // width, pix % width
     r0, c0 = max(rows.min() - 1, 0), max(cols.min() - 1, 0)
     h, w = min(rows.max() + 2, height) - r0, min(cols.max() + 2, width) - c0

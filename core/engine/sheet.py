@@ -70,7 +70,8 @@ def _technical(sheet, scene: Scene, model: Model, props, spec, s: float) -> None
         box = _box(box, s)
         _panel(draw, box, view.title, s)
         subset = _pendant_faces(scene, model) if view.title == "Pendant detail" else None
-        size = (box[2] - box[0] - 2, box[3] - box[1] - 2)
+        # Extra room on the right for the vertical dimension's label.
+        size = (box[2] - box[0] - 2 - round(56 * s), box[3] - box[1] - 2)
         shot = render(scene, view, size, 52 * s, False, subset)
         place(sheet, shot, (box[0] + 1, box[1] + 1))
         camera = moved(shot.camera, box[0] + 1, box[1] + 1)
@@ -121,7 +122,8 @@ def _stone_lines(spec: dict) -> list[str]:
         ]
     if spec["accent_stone_count"]:
         size = spec["accent_stone_mm"][0]
-        lines.append(f"{spec['accent_stone_count']} accents Ø{size:.1f} mm")
+        shape = spec["accent_stone_shape"]
+        lines.append(f"{spec['accent_stone_count']} {shape} accents {size:.1f} mm")
     lines.append(f"{spec['stone_count']} stones · {spec['total_carat']:.2f} ct total")
     return lines
 

@@ -43,6 +43,7 @@ def build_spec(model: Model, props: DesignProperties) -> dict[str, Any]:
         "main_stone_count": model.main_count,
         "accent_stone_count": model.accent_count,
         "accent_stone_mm": _dims(model.accent_stone),
+        "accent_stone_shape": model.accent_stone.shape.value if model.accent_stone else None,
         "accent_carat_each": round(accent_ct, 4),
         "total_carat": round(main_ct * model.main_count + accent_ct * model.accent_count, 3),
         "dimensions_mm": [round(float(x), 2) for x in np.ptp(verts, axis=0)],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,8 +21,12 @@ def colors() -> dict[str, tuple[int, int, int]]:
     }
 
 
-@lru_cache(maxsize=32)
 def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    """The house font at a pixel size."""
+    """The house font at a pixel size (one instance per thread: renders run in parallel)."""
+    return _font(size, bold, threading.get_ident())
+
+
+@lru_cache(maxsize=128)
+def _font(size: int, bold: bool, thread: int) -> ImageFont.FreeTypeFont:
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     return ImageFont.truetype(str(ASSETS / "fonts" / name), size)

@@ -159,3 +159,25 @@ def test_full_size_render_of_each_type_is_recognisable_size():
     for kind in JewelryType:
         image = _image(render_design(DesignProperties(jewelry_type=kind), "3d"))
         _not_blank(image, min_piece_fraction=0.03)
+
+
+@pytest.mark.parametrize("scale", [0.1, 0.01])
+def test_tiny_companion_renders_still_work(scale):
+    for kind in JewelryType:
+        rendering = render_design_at(DesignProperties(jewelry_type=kind), "3d", 1, scale=scale)
+        assert rendering.glb and rendering.spec["metal_weight_g"] > 0
+
+
+def test_renders_are_deterministic_and_thread_safe():
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = [
+        (DesignProperties(jewelry_type=k), t, v)
+        for k in JewelryType
+        for t in ("2d", "3d")
+        for v in (0, 1)
+    ]
+    serial = [render_design_at(*job, scale=DRAFT).png for job in jobs]
+    with ThreadPoolExecutor(4) as pool:
+        parallel = list(pool.map(lambda job: render_design_at(*job, scale=DRAFT).png, jobs))
+    assert serial == parallel
