@@ -121,9 +121,10 @@ def craft_remark(p: DesignProperties, about: set[str], lang: str, strict: bool =
     return say(chosen[0], lang, **chosen[1]) if chosen else ""
 
 
-def next_step(p: DesignProperties, view: str, turn_index: int, lang: str) -> str:
-    """One suggestion of what to try next, varied by the piece."""
-    keys = ["next_count", "next_metal"]
+def next_step(p: DesignProperties, view: str, turn_index: int, lang: str, count: int = 1) -> str:
+    """One suggestion of what to try next, varied by the piece (never what was just done)."""
+    keys = ["next_count"] if count == 1 else []
+    keys += ["next_metal"]
     keys += ["next_3d"] if view == "2d" else []
     keys += ["next_engraving"] if p.jewelry_type.value == "ring" and not p.engraving else []
     keys += ["next_setting"] if p.gemstone.value != "none" and p.setting.value == "prong" else []
@@ -215,7 +216,8 @@ def design_reply(p: DesignProperties, request: ParsedRequest, changed: dict[str,
     parts.append(craft_remark(p, set(changed) or set(request.changes), lang))
     parts += [say("notes", lang, notes=p.notes)] if "notes" in changed and p.notes else []
     parts += unclear_notes(request, p, lang)
-    return " ".join(part for part in parts if part) + "\n\n" + next_step(p, view, turn_index, lang)
+    suggestion = next_step(p, view, turn_index, lang, request.count)
+    return " ".join(part for part in parts if part) + "\n\n" + suggestion
 
 
 def conversation_reply(request: ParsedRequest, changes: dict[str, Any], p: DesignProperties,

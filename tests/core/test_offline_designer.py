@@ -145,3 +145,11 @@ def test_answers_are_deterministic(studio: Studio) -> None:
         for _ in range(2)
     ]
     assert texts[0] == texts[1] and "silver bracelet" in texts[0]
+
+
+def test_after_several_options_it_does_not_suggest_asking_for_options(studio: Studio) -> None:
+    conversation_id = studio.create_conversation()["id"]
+    for message in ("a platinum ring with a ruby", "show me 3 options"):
+        reply = asyncio.run(studio.chat(conversation_id, message))
+    assert len(reply["generated_images"]) == 3
+    assert "3 options" not in reply["assistant_message"]["content"].split("\n\n")[-1]
