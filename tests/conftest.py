@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -91,4 +91,32 @@ def client(running_app: RunningApp):
     return Client(running_app.url, verbose=False)
 
 
-__all__ = ["RunningApp", "launch_app", "replace"]
+GEMINI_KEY = "AIza-test-SECRET-key-42"
+GEMINI_CHAT, GEMINI_IMAGE = "chat-model", "image-model"
+
+
+@pytest.fixture(scope="module")
+def gemini_stub() -> Iterator[object]:
+    """The stand-in Gemini server on loopback, one per test module."""
+    from tests.gemini_stub import GeminiStub
+
+    with GeminiStub() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def gemini_app(gemini_stub, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    """The real app in Gemini mode, its SDK pointed at the stand-in server."""
+    settings = Settings(
+        storage_dir=tmp_path_factory.mktemp("gemini") / "storage",
+        gemini_api_key=GEMINI_KEY,
+        gemini_base_url=gemini_stub.url,
+        chat_model=GEMINI_CHAT,
+        image_model=GEMINI_IMAGE,
+        gemini_timeout_s=5.0,
+        gemini_retries=1,
+        turn_deadline_s=20.0,
+    )
+    app = launch_app(settings)
+    yield app
+    app.close()

@@ -55,9 +55,15 @@ def _wire(demo: gr.Blocks, c: Controller) -> None:
     private = {"api_visibility": "private"}
     outputs = c.outputs
     c_form = [c.conversation_id, c.form.count, *c.form.inputs]
-    turn = gr.on([c.chat.send.click, c.chat.message.submit], c.send,
-                 [c.conversation_id, c.chat.message], outputs,
-                 concurrency_limit=CHAT_CONCURRENCY, **private)  # fmt: skip
+    turn = gr.on(
+        [c.chat.send.click, c.chat.message.submit],
+        c.send,
+        [c.conversation_id, c.chat.message],
+        outputs,
+        concurrency_limit=CHAT_CONCURRENCY,
+        show_progress="hidden",
+        **private,
+    )  # fmt: skip  (the chat streams and the status line shows progress)
     turn.then(c.enable_input, None, [c.chat.message, c.chat.send], **private)
     c.sidebar.new.click(c.new_conversation, None, outputs, **private)
     c.sidebar.conversations.input(c.select, [c.sidebar.conversations], outputs, **private)

@@ -42,12 +42,9 @@ class Controller:
 
     def show(self, conversation_id: int | None) -> Updates:
         """Show one conversation (or the empty studio) everywhere."""
-        conversations = self.studio.list_conversations()
         updates: Updates = {
             self.conversation_id: conversation_id,
-            self.sidebar.conversations: gr.Radio(
-                choices=views.conversation_choices(conversations), value=conversation_id
-            ),
+            self.sidebar.conversations: self._conversation_list(conversation_id),
             self.chat.message: gr.Textbox(interactive=True),
             self.chat.send: gr.Button(interactive=True),
             self.chat.status: "",
@@ -61,6 +58,10 @@ class Controller:
         updates[self.sidebar.title] = conversation["title"]
         properties = self.studio.current_properties(conversation_id).to_dict()
         return updates | self._contents(conversation, conversation["images"], properties)
+
+    def _conversation_list(self, selected: int | None) -> gr.Radio:
+        choices = views.conversation_choices(self.studio.list_conversations())
+        return gr.Radio(choices=choices, value=selected)
 
     def _contents(self, conversation: dict | None, images: list, properties: Any) -> Updates:
         root = self.studio.files.root
@@ -119,9 +120,11 @@ class Controller:
         pending = [*history, {"role": "user", "content": text}]
         yield {
             self.conversation_id: conversation_id,
+            self.sidebar.conversations: self._conversation_list(conversation_id),
             self.chat.chatbot: pending,
             self.chat.message: gr.Textbox(value="", interactive=False),
             self.chat.send: gr.Button(interactive=False),
+            self.chat.status: "⏳ Thinking…",
         }
         async for update in stream:
             if update.done:

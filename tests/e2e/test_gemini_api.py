@@ -3,43 +3,16 @@
 from __future__ import annotations
 
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from gradio_client import Client
 
-from core.settings import Settings
 from tests import gemini_stub as gs
-from tests.conftest import RunningApp, launch_app
-
-KEY = "AIza-test-SECRET-key-42"
-CHAT, IMAGE = "chat-model", "image-model"
-
-
-@pytest.fixture(scope="module")
-def stub() -> Iterator[gs.GeminiStub]:
-    with gs.GeminiStub() as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def gemini_app(
-    stub: gs.GeminiStub, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RunningApp]:
-    settings = Settings(
-        storage_dir=tmp_path_factory.mktemp("gemini") / "storage",
-        gemini_api_key=KEY,
-        gemini_base_url=stub.url,
-        chat_model=CHAT,
-        image_model=IMAGE,
-        gemini_timeout_s=2.0,
-        gemini_retries=1,
-        turn_deadline_s=15.0,
-    )
-    app = launch_app(settings)
-    yield app
-    app.close()
+from tests.conftest import GEMINI_CHAT as CHAT
+from tests.conftest import GEMINI_IMAGE as IMAGE
+from tests.conftest import GEMINI_KEY as KEY
+from tests.conftest import RunningApp
 
 
 @pytest.fixture(scope="module")
@@ -48,15 +21,15 @@ def client(gemini_app: RunningApp) -> Client:
 
 
 def test_chat_runs_the_function_calling_loop_and_returns_images(
-    client: Client, stub: gs.GeminiStub
+    client: Client, gemini_stub: gs.GeminiStub
 ) -> None:
     call = gs.function_call(
         "generate_jewelry_design",
         {"properties": {"jewelry_type": "earrings", "gemstone": "pearl"}, "image_type": "3d"},
     )
-    stub.script(CHAT, gs.streamed(gs.text("Drawing your pearl studs."), call))
-    stub.script(IMAGE, gs.reply(gs.image(gs.png(900, 900))))
-    stub.script(CHAT, gs.streamed(gs.text("Here they are, in 3D.")))
+    gemini_stub.script(CHAT, gs.streamed(gs.text("Drawing your pearl studs."), call))
+    gemini_stub.script(IMAGE, gs.reply(gs.image(gs.png(900, 900))))
+    gemini_stub.script(CHAT, gs.streamed(gs.text("Here they are, in 3D.")))
     conv = client.predict("", "", api_name="/create_conversation")
 
     result = client.predict(conv["id"], "pearl stud earrings, 3D please", api_name="/chat")
@@ -70,9 +43,9 @@ def test_chat_runs_the_function_calling_loop_and_returns_images(
 
 
 def test_a_failing_gemini_is_a_clear_error_and_keeps_the_message(
-    client: Client, stub: gs.GeminiStub
+    client: Client, gemini_stub: gs.GeminiStub
 ) -> None:
-    stub.script(CHAT, *[gs.error(503, "UNAVAILABLE", f"overloaded ({KEY})")] * 2)
+    gemini_stub.script(CHAT, *[gs.error(503, "UNAVAILABLE", f"overloaded ({KEY})")] * 2)
     conv = client.predict("", "", api_name="/create_conversation")
     with pytest.raises(Exception) as info:
         client.predict(conv["id"], "a ruby ring", api_name="/chat")

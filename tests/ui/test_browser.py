@@ -2,62 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from tests.conftest import RunningApp
-
-CHROMIUM = "/usr/bin/chromium"
-SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "screenshots"))
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-
-
-def ensure_chromium() -> str:
-    """Debian's Chromium, installed on the spot where we can; otherwise a loud skip."""
-    if Path(CHROMIUM).exists():
-        return CHROMIUM
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "update", "-qq"], check=False, timeout=300)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False, timeout=600)
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"NO BROWSER: {CHROMIUM} is missing and could not be installed; "
-                    "browser test NOT run (apt-get install chromium)")  # fmt: skip
-    return CHROMIUM
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    executable = ensure_chromium()
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
-
-
-def shoot(page: object, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+from tests.ui.conftest import shoot
 
 
 def test_chat_shows_design_in_chat_and_gallery_and_survives_reload(
