@@ -1,31 +1,18 @@
-"""The repository on a real, file-backed SQLite."""
+"""The repository on a real file-backed SQLite, and on PostgreSQL when TEST_POSTGRES_URL is set."""
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
+from collections.abc import Callable
+from datetime import UTC, timedelta
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from data import repository as repo
 from data.db import Database
-from data.models import GeneratedImage
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Database:
-    database = Database(f"sqlite:///{tmp_path / 'test.db'}")
-    database.create_all()
-    yield database
-    database.dispose()
-
-
-def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(db: Database) -> None:
-    with db.engine.connect() as conn:
-        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
-        assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+from data.models import Conversation, GeneratedImage, utcnow
 
 
 def test_conversations_listed_most_recently_updated_first(db: Database) -> None:
@@ -79,12 +66,83 @@ def test_delete_conversation_removes_messages_images_and_returns_files(db: Datab
 
 
 def test_foreign_key_refuses_message_for_missing_conversation(db: Database) -> None:
-    with pytest.raises(Exception, match="FOREIGN KEY"), db.transaction() as s:
+    with pytest.raises(IntegrityError, match="(?i)foreign key"), db.transaction() as s:
         repo.create_message(session=s, conversation_id=999, role="user", content="x")
 
 
+def test_database_cascades_and_nulls_on_delete(db: Database) -> None:
+    """The ON DELETE rules hold in the database itself, not only in delete_conversation."""
+    with db.transaction() as s:
+        conv = repo.create_conversation(session=s, user_id="u")
+        other = repo.create_conversation(session=s, user_id="u")
+        message = repo.create_message(session=s, conversation_id=other.id, role="assistant",
+                                      content="")  # fmt: skip
+        for conversation_id in (conv.id, other.id):
+            repo.create_message(session=s, conversation_id=conversation_id, role="user", content="")
+            repo.create_image(session=s, image=GeneratedImage(conversation_id=conversation_id,
+                message_id=message.id, image_type="2d", image_path="x.png"))  # fmt: skip
+    with db.transaction() as s:
+        s.connection().execute(text("DELETE FROM conversation WHERE id = :id"), {"id": conv.id})
+        s.connection().execute(text("DELETE FROM message WHERE id = :id"), {"id": message.id})
+    with db.transaction() as s:
+        assert repo.list_messages(session=s, conversation_id=conv.id) == []
+        assert repo.list_images(session=s, conversation_id=conv.id) == []
+        assert [i.message_id for i in repo.list_images(session=s, conversation_id=other.id)] == [
+            None
+        ]
+
+
+def test_json_columns_round_trip_nested_values(db: Database) -> None:
+    meta = {"tool_calls": [{"name": "t", "args": {"count": 2, "ok": True, "x": None}}], "é": "ü"}
+    spec = {"ring_size": 7.5, "stones": [{"cut": "round", "ct": 0.25}]}
+    with db.transaction() as s:
+        conv = repo.create_conversation(session=s, user_id="u")
+        repo.create_message(session=s, conversation_id=conv.id, role="assistant", content="",
+                            meta=meta)  # fmt: skip
+        image = repo.create_image(session=s, image=GeneratedImage(conversation_id=conv.id,
+            image_type="3d", image_path="a.png", properties={"metal": "gold"}, spec=spec))  # fmt: skip
+    with db.transaction() as s:
+        assert repo.list_messages(session=s, conversation_id=conv.id)[0].meta == meta
+        stored = repo.get_image(session=s, image_id=image.id)
+    assert (stored.properties, stored.spec) == ({"metal": "gold"}, spec)
+
+
+def test_timestamps_come_back_aware_utc_and_order(db: Database) -> None:
+    """Stored as UTC, read as aware UTC: isoformat() says +00:00 on every backend and zone."""
+    base = utcnow().replace(microsecond=123456)
+    with db.transaction() as s:
+        for hours, title in ((0, "old"), (1, "newest"), (-1, "oldest")):
+            moment = base + timedelta(hours=hours)
+            s.add(Conversation(user_id="u", title=title, created_at=moment, updated_at=moment))
+    with db.transaction() as s:
+        listed = repo.list_conversations(session=s, user_id="u")
+    assert [c.title for c in listed] == ["newest", "old", "oldest"]
+    assert listed[1].created_at == base and listed[1].created_at.tzinfo is UTC
+    assert listed[1].updated_at.isoformat() == base.isoformat()
+    assert base.isoformat().endswith(".123456+00:00")
+
+
+def run_at_once(work: Callable[[int], None], n: int = 16) -> None:
+    """Run work(0..n-1) in n threads and re-raise the first failure."""
+    errors: list[BaseException] = []
+
+    def guarded(i: int) -> None:
+        try:
+            work(i)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=guarded, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+
+
 def test_concurrent_read_modify_write_loses_no_update(db: Database) -> None:
-    """BEGIN IMMEDIATE serialises writers: N threads appending to one JSON list keep all items."""
+    """Messages read for_update are locked (SQLite: BEGIN IMMEDIATE): 16 appends keep all items."""
     with db.transaction() as s:
         conv = repo.create_conversation(session=s, user_id="u")
         message = repo.create_message(
@@ -93,16 +151,43 @@ def test_concurrent_read_modify_write_loses_no_update(db: Database) -> None:
 
     def append(n: int) -> None:
         with db.transaction() as s:
-            row = repo.list_messages(session=s, conversation_id=conv.id)[0]
+            row = repo.list_messages(session=s, conversation_id=conv.id, for_update=True)[0]
             row.images = [*row.images, n]
             s.add(row)
 
-    threads = [threading.Thread(target=append, args=(n,)) for n in range(16)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_at_once(append)
     with db.transaction() as s:
         stored = repo.list_messages(session=s, conversation_id=conv.id)[0]
     assert stored.id == message.id
     assert sorted(stored.images) == list(range(16))
+
+
+def test_concurrent_conversation_edits_lose_no_update(db: Database) -> None:
+    """A conversation read for_update stays locked until commit: every edit builds on the last."""
+    with db.transaction() as s:
+        conv = repo.create_conversation(session=s, user_id="u", title="t")
+
+    def add_tag(n: int) -> None:
+        with db.transaction() as s:
+            found = repo.get_conversation(
+                session=s, conversation_id=conv.id, user_id="u", for_update=True
+            )
+            repo.update_conversation(session=s, conversation=found, title="t",
+                                     description=f"{found.description}{n},")  # fmt: skip
+
+    run_at_once(add_tag)
+    with db.transaction() as s:
+        stored = repo.get_conversation(session=s, conversation_id=conv.id, user_id="u")
+    assert sorted(int(n) for n in stored.description.rstrip(",").split(",")) == list(range(16))
+
+
+def test_deleting_a_deleted_conversation_returns_no_files(db: Database) -> None:
+    with db.transaction() as s:
+        conv = repo.create_conversation(session=s, user_id="u")
+    with db.transaction() as s:
+        stale = repo.get_conversation(session=s, conversation_id=conv.id, user_id="u")
+    with db.transaction() as s:
+        repo.delete_conversation(session=s, conversation=repo.get_conversation(
+            session=s, conversation_id=conv.id, user_id="u"))  # fmt: skip
+    with db.transaction() as s:
+        assert repo.delete_conversation(session=s, conversation=stale) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -175,3 +177,14 @@ def test_only_the_documented_endpoints_are_public(client: Client) -> None:
     }  # fmt: skip
     assert not info["unnamed_endpoints"]
     assert all(e["description"] for e in info["named_endpoints"].values())
+
+
+def test_only_design_files_are_served(client: Client, running_app: RunningApp) -> None:
+    image = client.predict("", RING, None, 1, api_name="/generate_2d")["images"][0]
+    served = urllib.request.urlopen(running_app.url.rstrip("/") + image["image_url"])
+    assert served.status == 200 and served.read(8) == b"\x89PNG\r\n\x1a\n"
+    database = running_app.settings.storage_dir.resolve() / "studio.db"
+    assert database.is_file()
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(f"{running_app.url}gradio_api/file={database}")
+    assert info.value.code in {403, 404}

@@ -71,3 +71,25 @@ def test_too_long_message_shows_an_error_and_keeps_the_text(
     assert "message is too long" in toast.inner_text()
     assert page.locator("#message-input textarea").input_value() == long_text
     assert page.locator("#message-input textarea").is_enabled()
+
+
+def test_rename_and_delete_a_conversation(page: object, running_app: RunningApp) -> None:
+    page.goto(running_app.url)
+    page.wait_for_selector("#new-conversation", timeout=30_000)
+    page.click("#new-conversation")
+    page.wait_for_function(
+        "() => document.querySelector('#conversation-list').innerText.includes('New design')"
+    )
+    page.get_by_text("Rename or delete").click()
+    page.fill("#conversation-title input", "Bridal line 2027")
+    page.get_by_role("button", name="Rename", exact=True).click()
+    page.wait_for_function(
+        "() => document.querySelector('#conversation-list').innerText.includes('Bridal line 2027')"
+    )
+    titles = [c["title"] for c in running_app.studio.list_conversations()]
+    assert "Bridal line 2027" in titles
+    page.click("#delete-conversation")
+    page.wait_for_function(
+        "() => !document.querySelector('#conversation-list').innerText.includes('Bridal line')"
+    )
+    assert "Bridal line 2027" not in [c["title"] for c in running_app.studio.list_conversations()]
