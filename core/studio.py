@@ -105,14 +105,18 @@ class Studio:
         return {"deleted": conversation_id}
 
     def current_properties(self, conversation_id: int) -> DesignProperties:
-        """The properties the conversation has established so far."""
+        """The properties established last: by a chat turn, or by a design made from the form."""
         with self.db.transaction() as session:
             self._require(session, conversation_id)
             messages = repo.list_messages(session=session, conversation_id=conversation_id)
-        for message in reversed(messages):
-            if message.meta.get("properties"):
-                return validate_properties(message.meta["properties"])
-        return DesignProperties()
+            images = repo.list_images(session=session, conversation_id=conversation_id)
+        candidates = [
+            (m.created_at, m.meta["properties"]) for m in messages if m.meta.get("properties")
+        ]
+        candidates += [(i.created_at, i.properties) for i in images]
+        if not candidates:
+            return DesignProperties()
+        return validate_properties(max(candidates, key=lambda c: c[0])[1])
 
     # Chat ----------------------------------------------------------------------
 

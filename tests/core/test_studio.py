@@ -102,3 +102,14 @@ def test_first_message_names_the_conversation(studio: Studio) -> None:
     conversation_id = studio.create_conversation()["id"]
     asyncio.run(studio.chat(conversation_id, "a silver bracelet with amethysts"))
     assert studio.get_conversation(conversation_id)["title"] == "a silver bracelet with amethysts"
+
+
+def test_chat_builds_on_a_design_made_from_the_form(studio: Studio) -> None:
+    conversation_id = studio.create_conversation()["id"]
+    asyncio.run(studio.chat(conversation_id, "a yellow gold ring with a ruby"))
+    form = {"jewelry_type": "pendant", "metal": "white gold", "gemstone": "emerald"}
+    asyncio.run(studio.generate("from the form", form, conversation_id))
+    reply = asyncio.run(studio.chat(conversation_id, "make it platinum"))
+    props = reply["generated_images"][0]["properties"]
+    assert (props["jewelry_type"], props["gemstone"], props["metal"]) == (
+        "pendant", "emerald", "platinum")  # fmt: skip
