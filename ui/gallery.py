@@ -27,6 +27,12 @@ def build_gallery() -> GalleryPanel:
         interactive=False,
     )
     spec = gr.Markdown("Select a design to see its details.", elem_id="design-spec")
-    model = gr.Model3D(label="3D model", height=280, elem_id="design-model")
+    model = gr.Model3D(
+        label="3D model",
+        height=280,
+        elem_id="design-model",
+        camera_position=(-60, 70, None),  # a three-quarter view from slightly above
+        clear_color=(0.94, 0.92, 0.88, 1.0),  # warm grey, so clear stones stay visible
+    )
     downloads = gr.File(label="Files", file_count="multiple", visible=False, interactive=False)
     return GalleryPanel(gallery, spec, model, downloads)

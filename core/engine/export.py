@@ -44,18 +44,24 @@ _NODE_NAMES = {Role.METAL: "metal", Role.MAIN_STONE: "main_stone", Role.ACCENT: 
 
 
 def to_glb(model: Model, props: DesignProperties) -> bytes:
-    """A .glb in millimetres: one mesh node per material (metal, main stone, accents)."""
+    """A .glb in millimetres, y up as glTF requires: one node per material (metal, stones)."""
     scene = trimesh.Scene()
     materials = _materials(props)
     for role, name in _NODE_NAMES.items():
         mesh = model.merged(role)
         if not len(mesh.faces):
             continue
-        tm = trimesh.Trimesh(mesh.vertices, mesh.faces, process=False)
+        tm = trimesh.Trimesh(z_up_to_y_up(mesh.vertices), mesh.faces, process=False)
         tm.visual = TextureVisuals(material=materials[role])
         scene.add_geometry(tm, node_name=name, geom_name=name)
     scene.metadata["units"] = "mm"
     return scene.export(file_type="glb")
+
+
+def z_up_to_y_up(vertices: np.ndarray) -> np.ndarray:
+    """The engine's z-up, front-at--y frame as glTF's y-up, front-at-+z (a proper rotation)."""
+    x, y, z = vertices[:, 0], vertices[:, 1], vertices[:, 2]
+    return np.column_stack([x, z, -y])
 
 
 def to_stl(model: Model) -> bytes:

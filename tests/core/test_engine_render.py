@@ -12,7 +12,15 @@ from PIL import Image
 
 from core.engine import Rendering, render_design
 from core.engine.api import render_design_at
-from core.properties import DesignProperties, GemShape, Gemstone, JewelryType, Metal, Setting
+from core.properties import (
+    DesignProperties,
+    GemShape,
+    Gemstone,
+    ImageType,
+    JewelryType,
+    Metal,
+    Setting,
+)
 
 DRAFT = 0.3  # the full matrix renders small images through the same code path
 
@@ -181,3 +189,14 @@ def test_renders_are_deterministic_and_thread_safe():
     with ThreadPoolExecutor(4) as pool:
         parallel = list(pool.map(lambda job: render_design_at(*job, scale=DRAFT).png, jobs))
     assert serial == parallel
+
+
+def test_glb_is_y_up_so_a_pendant_hangs_upright_in_viewers():
+    rendering = render_design(DesignProperties(jewelry_type=JewelryType.PENDANT), ImageType.THREE_D)
+    scene = trimesh.load(io.BytesIO(rendering.glb), file_type="glb")
+    metal = scene.geometry["metal"]
+    width, height, depth = metal.extents
+    assert height > width and height > depth  # a pendant is taller than wide, along glTF's +y
+    bail_top = metal.vertices[:, 1].max()
+    stone = scene.geometry["main_stone"]
+    assert stone.vertices[:, 1].max() < bail_top  # the stone hangs below the bail
