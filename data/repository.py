@@ -8,6 +8,9 @@ from sqlmodel import Session, col, delete, select
 
 from data.models import Conversation, GeneratedImage, Message, utcnow
 
+# Row locks, not SERIALIZABLE: no lost updates and no retry loop around callers' `with` blocks.
+_ROW_LOCK = {"key_share": True}  # FOR NO KEY UPDATE on PostgreSQL; SQLite ignores it.
+
 
 def create_conversation(
     *, session: Session, user_id: str, title: str = "", description: str = ""
@@ -20,10 +23,15 @@ def create_conversation(
 
 
 def get_conversation(
-    *, session: Session, conversation_id: int, user_id: str
+    *, session: Session, conversation_id: int, user_id: str, for_update: bool = False
 ) -> Conversation | None:
-    """One conversation of this user, or None."""
-    conversation = session.get(Conversation, conversation_id)
+    """One conversation of this user, or None; `for_update` locks it until the commit."""
+    conversation = session.get(
+        Conversation,
+        conversation_id,
+        with_for_update=_ROW_LOCK if for_update else None,
+        populate_existing=for_update,
+    )
     if conversation is None or conversation.user_id != user_id:
         return None
     return conversation
@@ -58,12 +66,19 @@ def touch_conversation(*, session: Session, conversation: Conversation) -> Conve
 
 def delete_conversation(*, session: Session, conversation: Conversation) -> list[str]:
     """Delete a conversation with its messages and images; return the files to remove."""
-    images = list_images(session=session, conversation_id=conversation.id)
+    # FOR UPDATE, unlike FOR NO KEY UPDATE, also waits for designs being saved into it (their
+    # foreign key check holds KEY SHARE), so every design row deleted has its files returned.
+    locked = session.get(
+        Conversation, conversation.id, with_for_update=True, populate_existing=True
+    )
+    if locked is None:
+        return []  # someone else deleted it meanwhile
+    images = list_images(session=session, conversation_id=locked.id)
     paths = [p for image in images for p in image_files(image)]
     # Explicit deletes in dependency order, so it works the same without ON DELETE CASCADE.
-    session.exec(delete(GeneratedImage).where(GeneratedImage.conversation_id == conversation.id))
-    session.exec(delete(Message).where(Message.conversation_id == conversation.id))
-    session.delete(conversation)
+    session.exec(delete(GeneratedImage).where(GeneratedImage.conversation_id == locked.id))
+    session.exec(delete(Message).where(Message.conversation_id == locked.id))
+    session.delete(locked)
     session.flush()
     return paths
 
@@ -90,13 +105,17 @@ def create_message(
     return message
 
 
-def list_messages(*, session: Session, conversation_id: int) -> list[Message]:
-    """A conversation's messages in order."""
+def list_messages(
+    *, session: Session, conversation_id: int, for_update: bool = False
+) -> list[Message]:
+    """A conversation's messages in order; `for_update` locks them until the commit."""
     query = (
         select(Message)
         .where(Message.conversation_id == conversation_id)
         .order_by(col(Message.created_at), col(Message.id))
     )
+    if for_update:
+        query = query.with_for_update(**_ROW_LOCK).execution_options(populate_existing=True)
     return list(session.exec(query))
 
 

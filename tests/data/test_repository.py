@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
@@ -73,23 +74,27 @@ def test_foreign_key_refuses_message_for_missing_conversation(db: Database) -> N
 def test_database_cascades_and_nulls_on_delete(db: Database) -> None:
     """The ON DELETE rules hold in the database itself, not only in delete_conversation."""
     with db.transaction() as s:
-        conv = repo.create_conversation(session=s, user_id="u")
-        other = repo.create_conversation(session=s, user_id="u")
-        message = repo.create_message(session=s, conversation_id=other.id, role="assistant",
-                                      content="")  # fmt: skip
-        for conversation_id in (conv.id, other.id):
-            repo.create_message(session=s, conversation_id=conversation_id, role="user", content="")
-            repo.create_image(session=s, image=GeneratedImage(conversation_id=conversation_id,
-                message_id=message.id, image_type="2d", image_path="x.png"))  # fmt: skip
+        gone, kept = (repo.create_conversation(session=s, user_id="u") for _ in range(2))
+        answer = repo.create_message(
+            session=s, conversation_id=kept.id, role="assistant", content=""
+        )
+        for conversation in (gone, kept):
+            repo.create_message(session=s, conversation_id=conversation.id, role="user", content="")
+            design = GeneratedImage(
+                conversation_id=conversation.id,
+                message_id=answer.id,
+                image_type="2d",
+                image_path="x.png",
+            )
+            repo.create_image(session=s, image=design)
     with db.transaction() as s:
-        s.connection().execute(text("DELETE FROM conversation WHERE id = :id"), {"id": conv.id})
-        s.connection().execute(text("DELETE FROM message WHERE id = :id"), {"id": message.id})
+        s.connection().execute(text("DELETE FROM conversation WHERE id = :id"), {"id": gone.id})
+        s.connection().execute(text("DELETE FROM message WHERE id = :id"), {"id": answer.id})
     with db.transaction() as s:
-        assert repo.list_messages(session=s, conversation_id=conv.id) == []
-        assert repo.list_images(session=s, conversation_id=conv.id) == []
-        assert [i.message_id for i in repo.list_images(session=s, conversation_id=other.id)] == [
-            None
-        ]
+        assert repo.list_messages(session=s, conversation_id=gone.id) == []
+        assert repo.list_images(session=s, conversation_id=gone.id) == []
+        kept_designs = repo.list_images(session=s, conversation_id=kept.id)
+    assert [design.message_id for design in kept_designs] == [None]
 
 
 def test_json_columns_round_trip_nested_values(db: Database) -> None:
@@ -97,29 +102,41 @@ def test_json_columns_round_trip_nested_values(db: Database) -> None:
     spec = {"ring_size": 7.5, "stones": [{"cut": "round", "ct": 0.25}]}
     with db.transaction() as s:
         conv = repo.create_conversation(session=s, user_id="u")
-        repo.create_message(session=s, conversation_id=conv.id, role="assistant", content="",
-                            meta=meta)  # fmt: skip
-        image = repo.create_image(session=s, image=GeneratedImage(conversation_id=conv.id,
-            image_type="3d", image_path="a.png", properties={"metal": "gold"}, spec=spec))  # fmt: skip
+        repo.create_message(
+            session=s, conversation_id=conv.id, role="assistant", content="", meta=meta
+        )
+        design = GeneratedImage(
+            conversation_id=conv.id,
+            image_type="3d",
+            image_path="a.png",
+            properties={"metal": "gold"},
+            spec=spec,
+        )
+        repo.create_image(session=s, image=design)
     with db.transaction() as s:
         assert repo.list_messages(session=s, conversation_id=conv.id)[0].meta == meta
-        stored = repo.get_image(session=s, image_id=image.id)
+        stored = repo.get_image(session=s, image_id=design.id)
     assert (stored.properties, stored.spec) == ({"metal": "gold"}, spec)
 
 
-def test_timestamps_come_back_aware_utc_and_order(db: Database) -> None:
-    """Stored as UTC, read as aware UTC: isoformat() says +00:00 on every backend and zone."""
+def test_timestamps_come_back_aware_utc_and_in_order(db: Database) -> None:
+    """Stored as UTC whatever zone they were given in, read back as aware UTC (+00:00)."""
     base = utcnow().replace(microsecond=123456)
+    moments = {
+        "old": base,
+        "newest": (base + timedelta(hours=1)).astimezone(ZoneInfo("Asia/Ho_Chi_Minh")),
+        "oldest": (base - timedelta(hours=1)).astimezone(ZoneInfo("America/New_York")),
+    }
     with db.transaction() as s:
-        for hours, title in ((0, "old"), (1, "newest"), (-1, "oldest")):
-            moment = base + timedelta(hours=hours)
+        for title, moment in moments.items():
             s.add(Conversation(user_id="u", title=title, created_at=moment, updated_at=moment))
     with db.transaction() as s:
         listed = repo.list_conversations(session=s, user_id="u")
     assert [c.title for c in listed] == ["newest", "old", "oldest"]
-    assert listed[1].created_at == base and listed[1].created_at.tzinfo is UTC
-    assert listed[1].updated_at.isoformat() == base.isoformat()
-    assert base.isoformat().endswith(".123456+00:00")
+    assert [c.created_at for c in listed] == [moments[c.title] for c in listed]
+    assert all(c.updated_at.tzinfo == UTC for c in listed)
+    assert listed[0].updated_at.isoformat() == (base + timedelta(hours=1)).isoformat()
+    assert listed[1].created_at.isoformat().endswith(".123456+00:00")
 
 
 def run_at_once(work: Callable[[int], None], n: int = 16) -> None:
@@ -172,8 +189,10 @@ def test_concurrent_conversation_edits_lose_no_update(db: Database) -> None:
             found = repo.get_conversation(
                 session=s, conversation_id=conv.id, user_id="u", for_update=True
             )
-            repo.update_conversation(session=s, conversation=found, title="t",
-                                     description=f"{found.description}{n},")  # fmt: skip
+            description = f"{found.description}{n},"
+            repo.update_conversation(
+                session=s, conversation=found, title="t", description=description
+            )
 
     run_at_once(add_tag)
     with db.transaction() as s:
@@ -181,13 +200,41 @@ def test_concurrent_conversation_edits_lose_no_update(db: Database) -> None:
     assert sorted(int(n) for n in stored.description.rstrip(",").split(",")) == list(range(16))
 
 
+def delete_by_id(db: Database, conversation_id: int) -> list[str]:
+    with db.transaction() as s:
+        found = repo.get_conversation(session=s, conversation_id=conversation_id, user_id="u")
+        return repo.delete_conversation(session=s, conversation=found)
+
+
+def test_delete_waits_for_a_design_being_saved_and_returns_its_files(db: Database) -> None:
+    """A design committed while its conversation is deleted goes with its files, not orphaned."""
+    with db.transaction() as s:
+        conv = repo.create_conversation(session=s, user_id="u")
+    saved, release, deleted = threading.Event(), threading.Event(), []
+
+    def save_or_delete(i: int) -> None:
+        if i == 1:
+            saved.wait(timeout=10)
+            deleted.extend(delete_by_id(db, conv.id))
+            return
+        with db.transaction() as s:
+            design = GeneratedImage(conversation_id=conv.id, image_type="2d", image_path="late.png")
+            repo.create_image(session=s, image=design)
+            saved.set()
+            release.wait(timeout=10)
+
+    timer = threading.Timer(0.5, release.set)  # time for the delete to reach the row lock
+    timer.start()
+    run_at_once(save_or_delete, n=2)
+    timer.join()
+    assert deleted == ["late.png"]
+
+
 def test_deleting_a_deleted_conversation_returns_no_files(db: Database) -> None:
     with db.transaction() as s:
         conv = repo.create_conversation(session=s, user_id="u")
     with db.transaction() as s:
         stale = repo.get_conversation(session=s, conversation_id=conv.id, user_id="u")
-    with db.transaction() as s:
-        repo.delete_conversation(session=s, conversation=repo.get_conversation(
-            session=s, conversation_id=conv.id, user_id="u"))  # fmt: skip
+    delete_by_id(db, conv.id)
     with db.transaction() as s:
         assert repo.delete_conversation(session=s, conversation=stale) == []
