@@ -87,7 +87,7 @@ def _store_user_message(
     studio: Studio, conversation_id: int, text: str
 ) -> tuple[dict[str, Any], list[HistoryEntry]]:
     with studio.db.transaction() as session:
-        conversation = studio._require(session, conversation_id)
+        conversation = studio.require_conversation(session, conversation_id, for_update=True)
         earlier = repo.list_messages(session=session, conversation_id=conversation_id)
         stored = repo.create_message(
             session=session, conversation_id=conversation_id, role="user", content=text

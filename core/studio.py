@@ -73,7 +73,7 @@ class Studio:
     def get_conversation(self, conversation_id: int) -> dict[str, Any]:
         """A conversation with its messages and designs."""
         with self.db.transaction() as session:
-            conversation = self._require(session, conversation_id)
+            conversation = self.require_conversation(session, conversation_id)
             messages = repo.list_messages(session=session, conversation_id=conversation_id)
             images = repo.list_images(session=session, conversation_id=conversation_id)
             return {
@@ -90,7 +90,7 @@ class Studio:
         if not title:
             raise StudioError("title must not be empty")
         with self.db.transaction() as session:
-            conversation = self._require(session, conversation_id)
+            conversation = self.require_conversation(session, conversation_id, for_update=True)
             repo.update_conversation(
                 session=session, conversation=conversation, title=title, description=description
             )
@@ -99,7 +99,7 @@ class Studio:
     def delete_conversation(self, conversation_id: int) -> dict[str, Any]:
         """Delete a conversation, its messages, its designs and their files."""
         with self.db.transaction() as session:
-            conversation = self._require(session, conversation_id)
+            conversation = self.require_conversation(session, conversation_id)
             paths = repo.delete_conversation(session=session, conversation=conversation)
         self.files.remove(paths)
         return {"deleted": conversation_id}
@@ -107,7 +107,7 @@ class Studio:
     def current_properties(self, conversation_id: int) -> DesignProperties:
         """The properties established last: by a chat turn, or by a design made from the form."""
         with self.db.transaction() as session:
-            self._require(session, conversation_id)
+            self.require_conversation(session, conversation_id)
             messages = repo.list_messages(session=session, conversation_id=conversation_id)
             images = repo.list_images(session=session, conversation_id=conversation_id)
         candidates = [
@@ -194,9 +194,15 @@ class Studio:
             raise StudioError(f"no design with id {image_id}")
         return image
 
-    def _require(self, session: Any, conversation_id: int) -> Conversation:
+    def require_conversation(
+        self, session: Any, conversation_id: int, *, for_update: bool = False
+    ) -> Conversation:
+        """The user's conversation, or StudioError; `for_update` locks it for a change."""
         conversation = repo.get_conversation(
-            session=session, conversation_id=conversation_id, user_id=self.user_id
+            session=session,
+            conversation_id=conversation_id,
+            user_id=self.user_id,
+            for_update=for_update,
         )
         if conversation is None:
             raise StudioError(f"no conversation with id {conversation_id}")
@@ -205,7 +211,8 @@ class Studio:
     def _touch(self, conversation_id: int) -> None:
         with self.db.transaction() as session:
             repo.touch_conversation(
-                session=session, conversation=self._require(session, conversation_id)
+                session=session,
+                conversation=self.require_conversation(session, conversation_id, for_update=True),
             )
 
     async def aclose(self) -> None:

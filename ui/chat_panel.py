@@ -42,6 +42,8 @@ def build_chat_panel(mode_note: str) -> ChatPanel:
             elem_id="message-input",
             autofocus=True,
         )
-        send = gr.Button("Send", variant="primary", scale=1, min_width=90, elem_id="send")
+        send = gr.Button(
+            "Send", variant="primary", scale=1, min_width=90, elem_id="send", interactive=False
+        )  # enabled once the page has loaded its conversation
     gr.Examples(EXAMPLES, inputs=[message], label="Try")
     return ChatPanel(chatbot, message, send, status)

@@ -34,7 +34,8 @@ class Controller:
     def outputs(self) -> list[gr.components.Component]:
         """Every component a handler may update."""
         return [
-            self.conversation_id, self.design_ids, self.sidebar.conversations, self.sidebar.title,
+            self.conversation_id, self.design_ids, self.sidebar.new, self.sidebar.conversations,
+            self.sidebar.title,
             self.chat.chatbot, self.chat.message, self.chat.send, self.chat.status,
             self.gallery.gallery, self.gallery.spec, self.gallery.model, self.gallery.downloads,
             *self.form.inputs,
@@ -47,6 +48,7 @@ class Controller:
             self.sidebar.conversations: self._conversation_list(conversation_id),
             self.chat.message: gr.Textbox(interactive=True),
             self.chat.send: gr.Button(interactive=True),
+            self.sidebar.new: gr.Button(interactive=True),
             self.chat.status: "",
             self.gallery.spec: "Select a design to see its details.",
             self.gallery.model: None,

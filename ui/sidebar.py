@@ -18,7 +18,10 @@ class Sidebar:
 
 def build_sidebar() -> Sidebar:
     """Buttons and the list of conversations."""
-    new = gr.Button("+ New design", variant="primary", elem_id="new-conversation")
+    # Enabled by the page-load handler, so a click cannot race the first load.
+    new = gr.Button(
+        "+ New design", variant="primary", elem_id="new-conversation", interactive=False
+    )
     conversations = gr.Radio(
         choices=[], label="Conversations", elem_id="conversation-list", interactive=True
     )

@@ -56,3 +56,21 @@ def page(browser: object) -> Iterator[object]:
 def shoot(page: object, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def open_studio(page: object, url: str) -> None:
+    """Open the studio and wait until its first load has finished (the buttons enable then)."""
+    page.goto(url)
+    page.wait_for_selector("#send:not([disabled])", timeout=30_000)
+    page.wait_for_selector("#new-conversation:not([disabled])", timeout=30_000)
+
+
+def start_new_conversation(page: object) -> None:
+    """Click 'New design' and wait until the new conversation is listed and shown."""
+    entries = page.locator("#conversation-list label")
+    before = entries.count()
+    page.click("#new-conversation")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#conversation-list label').length > n", arg=before
+    )
+    page.wait_for_selector("#conversation-list label.selected, #conversation-list input:checked")

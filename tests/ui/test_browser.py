@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from tests.conftest import RunningApp
-from tests.ui.conftest import shoot
+from tests.ui.conftest import open_studio, shoot, start_new_conversation
 
 
 def test_chat_shows_design_in_chat_and_gallery_and_survives_reload(
     page: object, running_app: RunningApp
 ) -> None:
-    page.goto(running_app.url)
-    page.wait_for_selector("#message-input textarea", timeout=30_000)
+    open_studio(page, running_app.url)
     text = "A rose-gold engagement ring with a 1 ct oval diamond, vintage milgrain"
     page.fill("#message-input textarea", text)
     page.click("#send")
@@ -43,9 +42,8 @@ def _assert_image_loaded(page: object, selector: str) -> None:
 def test_form_generates_3d_and_gallery_shows_its_model(
     page: object, running_app: RunningApp
 ) -> None:
-    page.goto(running_app.url)
-    page.wait_for_selector("#new-conversation", timeout=30_000)
-    page.click("#new-conversation")
+    open_studio(page, running_app.url)
+    start_new_conversation(page)
     page.locator("#prop-jewelry_type input").fill("pendant")
     page.keyboard.press("Enter")
     page.click("#generate-3d")
@@ -62,8 +60,7 @@ def test_form_generates_3d_and_gallery_shows_its_model(
 def test_too_long_message_shows_an_error_and_keeps_the_text(
     page: object, running_app: RunningApp
 ) -> None:
-    page.goto(running_app.url)
-    page.wait_for_selector("#message-input textarea", timeout=30_000)
+    open_studio(page, running_app.url)
     long_text = "a gold ring " * 400  # 4,800 characters
     page.fill("#message-input textarea", long_text)
     page.click("#send")
@@ -74,14 +71,16 @@ def test_too_long_message_shows_an_error_and_keeps_the_text(
 
 
 def test_rename_and_delete_a_conversation(page: object, running_app: RunningApp) -> None:
-    page.goto(running_app.url)
-    page.wait_for_selector("#new-conversation", timeout=30_000)
-    page.click("#new-conversation")
-    page.wait_for_function(
-        "() => document.querySelector('#conversation-list').innerText.includes('New design')"
-    )
+    open_studio(page, running_app.url)
+    start_new_conversation(page)
     page.get_by_text("Rename or delete").click()
-    page.fill("#conversation-title input", "Bridal line 2027")
+    title = page.locator("#conversation-title input")
+    title.wait_for(state="visible")
+    page.wait_for_function(
+        "() => document.querySelector('#conversation-title input').value === 'New design'"
+    )
+    title.fill("Bridal line 2027")
+    assert title.input_value() == "Bridal line 2027"
     page.get_by_role("button", name="Rename", exact=True).click()
     page.wait_for_function(
         "() => document.querySelector('#conversation-list').innerText.includes('Bridal line 2027')"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests import gemini_stub as gs
 from tests.conftest import GEMINI_CHAT, GEMINI_IMAGE, GEMINI_KEY, RunningApp
-from tests.ui.conftest import shoot
+from tests.ui.conftest import open_studio, shoot
 
 
 def test_answer_streams_and_status_shows_while_drawing(
@@ -17,8 +17,7 @@ def test_answer_streams_and_status_shows_while_drawing(
     )
     gemini_stub.script(GEMINI_IMAGE, gs.reply(gs.image(gs.png(800, 600)), delay=3.0))
     gemini_stub.script(GEMINI_CHAT, gs.streamed(gs.text("Here it is.")))
-    page.goto(gemini_app.url)
-    page.wait_for_selector("#message-input textarea", timeout=30_000)
+    open_studio(page, gemini_app.url)
     assert GEMINI_KEY not in page.content()
     assert "Gemini" in page.locator("#brand").inner_text()
 
