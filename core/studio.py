@@ -151,10 +151,7 @@ class Studio:
             self.get_conversation(conversation_id)
         if not 1 <= count <= MAX_COUNT:
             raise StudioError(f"count must be between 1 and {MAX_COUNT}, not {count}")
-        try:
-            checked = validate_properties(properties)
-        except PropertiesError as exc:
-            raise StudioError(str(exc)) from None
+        checked = self.check_properties(properties)
         store = DesignStore(self.db, self.files, conversation_id)
         tools = ToolSession(artist=self.artist, sink=store, properties=checked)
         args = {"image_type": image_type.value, "count": count, "prompt": prompt[:2000]}
@@ -165,6 +162,13 @@ class Studio:
         if conversation_id is not None:
             self._touch(conversation_id)
         return {"success": True, "images": tools.images}
+
+    def check_properties(self, properties: dict[str, Any] | None) -> DesignProperties:
+        """Validated properties, or a StudioError naming every bad field."""
+        try:
+            return validate_properties(properties)
+        except PropertiesError as exc:
+            raise StudioError(str(exc)) from None
 
     def image_file(self, image_id: int, kind: str = "png") -> Path:
         """The file of a design: its PNG, or its 'glb' / 'stl' model."""

@@ -8,6 +8,7 @@ from typing import Any
 
 import gradio as gr
 
+from core.chat import checked_message
 from core.properties import ImageType
 from core.studio import Studio
 from ui import views
@@ -114,6 +115,7 @@ class Controller:
         if not (text or "").strip():
             raise gr.Error("Type a message first.")
         if conversation_id is None:
+            checked_message(text)  # refuse bad input before creating anything
             conversation_id = self.studio.create_conversation()["id"]
         stream = self.studio.chat_stream(conversation_id, text)  # validates before the box clears
         history = views.chat_messages(
@@ -150,9 +152,10 @@ class Controller:
         self, kind: str, conversation_id: int | None, count: int, *values: Any
     ) -> Updates:
         """Generate designs straight from the form."""
-        if conversation_id is None:
-            conversation_id = self.studio.create_conversation()["id"]
         properties = form_properties(self.form, *values)
+        if conversation_id is None:
+            self.studio.check_properties(properties)  # refuse bad input before creating anything
+            conversation_id = self.studio.create_conversation()["id"]
         prompt = "Generated from the property form"
         await self.studio.generate(prompt, properties, conversation_id, int(count), ImageType(kind))
         return self.show(conversation_id)

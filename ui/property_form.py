@@ -68,6 +68,7 @@ def _field(name: str, info: Any, default: Any) -> gr.components.Component:
             minimum=low,
             maximum=high,
             step=0.05,
+            elem_id=f"prop-{name}",
         )
     return gr.Textbox(
         value=default,

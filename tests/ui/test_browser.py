@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.conftest import RunningApp
+from core.settings import Settings
+from tests.conftest import RunningApp, launch_app
 from tests.ui.conftest import open_studio, shoot, start_new_conversation
 
 
@@ -92,3 +93,20 @@ def test_rename_and_delete_a_conversation(page: object, running_app: RunningApp)
         "() => !document.querySelector('#conversation-list').innerText.includes('Bridal line')"
     )
     assert "Bridal line 2027" not in [c["title"] for c in running_app.studio.list_conversations()]
+
+
+def test_bad_input_on_an_empty_studio_creates_no_conversation(page: object, tmp_path) -> None:
+    app = launch_app(Settings(storage_dir=tmp_path / "storage"))
+    try:
+        open_studio(page, app.url)
+        page.fill("#message-input textarea", "x" * 4001)
+        page.click("#send")
+        toast = page.wait_for_selector(".toast-body", timeout=30_000)
+        assert "message is too long" in toast.inner_text()
+        page.locator("#prop-engraving textarea, #prop-engraving input").first.fill("x" * 45)
+        page.click("#generate-2d")
+        toasts = "[...document.querySelectorAll('.toast-body')].map(t => t.innerText).join(' ')"
+        page.wait_for_function(f"() => {toasts}.includes('at most 40 characters')", timeout=30_000)
+        assert app.studio.list_conversations() == []
+    finally:
+        app.close()
