@@ -80,7 +80,7 @@ def spec_markdown(image: dict[str, Any]) -> str:
     for key, label in SPEC_LABELS.items():
         if spec.get(key) not in (None, "", []):
             rows.append((label, _format(spec[key])))
-    return "| | |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
+    return "| Spec | Value |\n|---|---|\n" + "\n".join(f"| {k} | {v} |" for k, v in rows)
 
 
 SPEC_LABELS = {
