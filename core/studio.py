@@ -123,7 +123,7 @@ class Studio:
     def chat_stream(self, conversation_id: int, message: str) -> AsyncIterator[ChatUpdate]:
         """Run one chat turn, yielding the answer as it grows; the last update is final."""
         # Fail fast, before anything is shown or stored, on bad input.
-        self.get_conversation(conversation_id)
+        self.ensure_conversation(conversation_id)
         return run_turn(self, conversation_id, checked_message(message))
 
     async def chat(self, conversation_id: int, message: str) -> dict[str, Any]:
@@ -148,7 +148,7 @@ class Studio:
     ) -> dict[str, Any]:
         """Draw designs straight from properties, outside the chat."""
         if conversation_id is not None:
-            self.get_conversation(conversation_id)
+            self.ensure_conversation(conversation_id)
         if not 1 <= count <= MAX_COUNT:
             raise StudioError(f"count must be between 1 and {MAX_COUNT}, not {count}")
         checked = self.check_properties(properties)
@@ -211,6 +211,11 @@ class Studio:
         if conversation is None:
             raise StudioError(f"no conversation with id {conversation_id}")
         return conversation
+
+    def ensure_conversation(self, conversation_id: int) -> None:
+        """Raise StudioError unless the user has this conversation (a light check)."""
+        with self.db.transaction() as session:
+            self.require_conversation(session, conversation_id)
 
     def _touch(self, conversation_id: int) -> None:
         with self.db.transaction() as session:
