@@ -95,6 +95,19 @@ GEMINI_KEY = "AIza-test-SECRET-key-42"
 GEMINI_CHAT, GEMINI_IMAGE = "chat-model", "image-model"
 
 
+def gemini_settings(storage_dir: Path, base_url: str, **changes: object) -> Settings:
+    """Gemini-designer settings pointed at a stand-in server, with one retry by default."""
+    values: dict[str, object] = {
+        "storage_dir": storage_dir,
+        "gemini_api_key": GEMINI_KEY,
+        "gemini_base_url": base_url,
+        "chat_model": GEMINI_CHAT,
+        "image_model": GEMINI_IMAGE,
+        "gemini_retries": 1,
+    }
+    return Settings(**(values | changes))
+
+
 @pytest.fixture(scope="module")
 def gemini_stub() -> Iterator[object]:
     """The stand-in Gemini server on loopback, one per test module."""
@@ -107,16 +120,8 @@ def gemini_stub() -> Iterator[object]:
 @pytest.fixture(scope="module")
 def gemini_app(gemini_stub, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
     """The real app in Gemini mode, its SDK pointed at the stand-in server."""
-    settings = Settings(
-        storage_dir=tmp_path_factory.mktemp("gemini") / "storage",
-        gemini_api_key=GEMINI_KEY,
-        gemini_base_url=gemini_stub.url,
-        chat_model=GEMINI_CHAT,
-        image_model=GEMINI_IMAGE,
-        gemini_timeout_s=5.0,
-        gemini_retries=1,
-        turn_deadline_s=20.0,
-    )
+    storage = tmp_path_factory.mktemp("gemini") / "storage"
+    settings = gemini_settings(storage, gemini_stub.url, gemini_timeout_s=5.0, turn_deadline_s=20.0)
     app = launch_app(settings)
     yield app
     app.close()

@@ -21,10 +21,11 @@ from core.errors import StudioError
 from core.settings import Settings
 from core.studio import Studio
 from tests import gemini_stub as gs
+from tests.conftest import GEMINI_CHAT as CHAT
+from tests.conftest import GEMINI_IMAGE as IMAGE
+from tests.conftest import gemini_settings
 
 KEY = "test-key-SECRET-0123456789"
-CHAT = "chat-model"
-IMAGE = "image-model"
 SIGNATURE = b"\x00\x9fsigned-thought\xff"
 T = TypeVar("T")
 
@@ -38,14 +39,11 @@ def stub() -> Iterator[gs.GeminiStub]:
 @pytest.fixture
 def settings(tmp_path: Path, stub: gs.GeminiStub) -> Settings:
     """Gemini settings pointing at the stub (overrides the offline conftest settings)."""
-    return Settings(
-        storage_dir=tmp_path / "storage",
+    return gemini_settings(
+        tmp_path / "storage",
+        stub.url,
         gemini_api_key=KEY,
-        gemini_base_url=stub.url,
-        chat_model=CHAT,
-        image_model=IMAGE,
         gemini_timeout_s=2.0,
-        gemini_retries=1,
         turn_deadline_s=10.0,
     )
 
