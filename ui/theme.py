@@ -55,10 +55,11 @@ def theme() -> gr.themes.Base:
 
 
 def launch_options(settings: Settings) -> dict[str, Any]:
-    """Keyword arguments for `Blocks.launch`: only the design files are servable."""
+    """Keyword arguments for `Blocks.launch`: only the design files are servable; MCP is on."""
     return {
         "theme": theme(),
         "css_paths": [ASSETS / "studio.css"],
         "allowed_paths": [str(settings.files_dir.resolve())],
         "show_error": True,
+        "mcp_server": True,  # the public API as MCP tools at /gradio_api/mcp/
     }
