@@ -18,7 +18,7 @@ from core.designers.base import (
     Transcript,
     Turn,
 )
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
 from core.files import FileStore
 from core.messages import MessageMeta
 from core.records import message_dict
@@ -58,9 +58,9 @@ def checked_message(message: str) -> str:
     """The message, stripped, or a StudioError saying why it cannot be sent."""
     text = (message or "").strip()
     if not text:
-        raise StudioError("message must not be empty")
+        raise StudioError(Refusal.MESSAGE_EMPTY)
     if len(text) > MAX_MESSAGE:
-        raise StudioError(f"message is too long ({len(text)} characters; at most {MAX_MESSAGE})")
+        raise StudioError(Refusal.MESSAGE_TOO_LONG, length=len(text), limit=MAX_MESSAGE)
     return text
 
 
@@ -75,15 +75,16 @@ class TurnService:
     conversations: Conversations
 
     def stream(
-        self, owner: str, conversation_id: int | None, message: str
+        self, owner: str, conversation_id: int | None, message: str, language: str = ""
     ) -> AsyncIterator[ChatUpdate]:
         """Start a turn (in a new conversation when none is given); yield it as it grows.
 
         Bad input and unknown conversations are refused here, before anything is stored.
+        `language` is the person's screen language for status lines ("" follows the message).
         """
         text = checked_message(message)
         conversation_id = self.conversations.open_or_create(owner, conversation_id)
-        return self._run(owner, conversation_id, text)
+        return self._run(owner, conversation_id, text, language)
 
     async def run(self, owner: str, conversation_id: int, message: str) -> dict[str, Any]:
         """Run one turn to its end and return the stored messages and designs."""
@@ -95,12 +96,14 @@ class TurnService:
             raise StudioError(final.error)
         return final.result()
 
-    async def _run(self, owner: str, conversation_id: int, text: str) -> AsyncIterator[ChatUpdate]:
+    async def _run(
+        self, owner: str, conversation_id: int, text: str, language: str
+    ) -> AsyncIterator[ChatUpdate]:
         user_message, history = self._store_user_message(owner, conversation_id, text)
         store = DesignStore(self.db, self.files, conversation_id)
         properties = self.conversations.current_properties(owner, conversation_id)
         tools = ToolSession(artist=self.artist, sink=store, properties=properties)
-        turn = Turn(conversation_id, text, history, tools)
+        turn = Turn(conversation_id, text, history, tools, language)
         update = ChatUpdate(conversation_id, user_message=user_message)
         meta = MessageMeta(designer=self.designer.name)
         yield update

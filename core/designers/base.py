@@ -29,6 +29,7 @@ class Turn:
     message: str
     history: list[HistoryEntry]
     tools: ToolSession  # its `properties` are the conversation's current ones
+    language: str = ""  # the person's screen language for status lines; "" follows the message
 
 
 @dataclass(frozen=True)
