@@ -10,8 +10,6 @@ from typing import Any
 
 from core.properties import DesignProperties
 
-LANGUAGES = ("en", "vi")
-
 # fmt: off
 VI_VALUES: dict[str, dict[str, str]] = {
     "jewelry_type": {"ring": "nhẫn", "necklace": "dây chuyền", "pendant": "mặt dây chuyền",
