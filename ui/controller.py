@@ -106,7 +106,7 @@ class Controller:
             p.sidebar.conversations: gr.update(
                 choices=views.conversation_choices(view.conversations, lang), value=selected
             ),
-            p.sidebar.title: conversation["title"] if conversation else "",
+            p.sidebar.title: views.title(conversation, lang) if conversation else "",
             p.sidebar.new: gr.update(interactive=True),
             p.chat.chatbot: chat,
             p.chat.message: gr.update(interactive=True),

@@ -22,6 +22,11 @@ def supported(lang: str | None) -> str:
     return lang if lang in TABLES else DEFAULT
 
 
+def has(key: str) -> bool:
+    """Whether the tables have words for `key`."""
+    return key in TABLES[DEFAULT]
+
+
 def t(lang: str, key: str, **values: Any) -> str:
     """The words for `key` in a language, filled in."""
     return TABLES[supported(lang)][key].format(**values)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import gradio as gr
+
 from core.conversations import UNTITLED
 from core.messages import MessageMeta, ToolCall
 from core.properties import DesignProperties
 from core.wording import describe, value_text
-from ui.i18n import TABLES, t
+from ui.i18n import has, t
 from ui.urls import Locate
 
 SPEC_KEYS = (
@@ -20,13 +22,14 @@ SPEC_KEYS = (
 
 
 def conversation_choices(conversations: list[dict[str, Any]], lang: str) -> list[tuple[str, int]]:
-    """Sidebar entries: (title, id); untitled ones are named in the person's language."""
-    return [(_title(c, lang), c["id"]) for c in conversations]
+    """Sidebar entries: (title, id)."""
+    return [(title(c, lang), c["id"]) for c in conversations]
 
 
-def _title(conversation: dict[str, Any], lang: str) -> str:
+def title(conversation: dict[str, Any], lang: str) -> str:
+    """A conversation's title; an untitled one is named in the person's language."""
     if conversation["title"] in ("", UNTITLED):
-        return t(lang, "sidebar.untitled", id=conversation["id"])
+        return t(lang, "sidebar.untitled")
     return conversation["title"]
 
 
@@ -48,7 +51,7 @@ def tool_notes(calls: list[ToolCall], lang: str) -> list[dict[str, Any]]:
     """One collapsible note per tool call, with its arguments and result."""
     notes = []
     for call in calls:
-        title_key = f"tool.{call.name}" if f"tool.{call.name}" in TABLES["en"] else "tool.other"
+        title_key = f"tool.{call.name}" if has(f"tool.{call.name}") else "tool.other"
         args = json.dumps(call.args, ensure_ascii=False, indent=1)
         if call.failed:
             outcome = f"**{t(lang, 'tool.error')}:** {call.result.get('error')}"
@@ -71,10 +74,15 @@ def assistant_message(
     """An assistant message with its designs inline, each named for screen readers."""
     content: list[Any] = [text] if text else []
     content += [
-        {"path": str(locate(image["image_path"])), "alt_text": caption(image, lang)}
-        for image in images
+        _picture(str(locate(image["image_path"])), caption(image, lang)) for image in images
     ]
     return {"role": "assistant", "content": content or ""}
+
+
+def _picture(path: str, alt: str) -> gr.Image:
+    """A design inline in the chat. An Image component, because Gradio 6.31's chatbot drops
+    the `alt_text` of a plain file message and the picture would have no name."""
+    return gr.Image(path, alt_text=alt, show_label=False, buttons=["fullscreen"])
 
 
 def gallery_items(images: list[dict[str, Any]], locate: Locate, lang: str) -> list[tuple[str, str]]:

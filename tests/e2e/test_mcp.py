@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from mcp import ClientSession
 from mcp.client.streamable_http import streamable_http_client
 
-from tests.conftest import RunningApp
+from tests.conftest import OWNER, RunningApp
 
 T = TypeVar("T")
 
@@ -55,6 +55,8 @@ def test_every_public_endpoint_is_a_documented_tool(running_app: RunningApp) -> 
         assert tool.description and len(tool.description) > 20, f"{name} has no description"
         for arg, schema in tool.inputSchema.get("properties", {}).items():
             assert schema.get("description"), f"{name}({arg}) is not documented"
+    properties = tools["generate_3d"].inputSchema["properties"]["properties"]["description"]
+    assert properties.endswith('"metal": "platinum"}.'), "a description cut at a line break"
     chat = tools["chat"].inputSchema
     assert set(chat["properties"]) >= {"conversation_id", "message"}
     assert "request" not in chat["properties"]
@@ -77,7 +79,7 @@ def test_an_agent_creates_a_conversation_and_designs_in_it(running_app: RunningA
     assert not turn.isError, turn.content
     answer = _value(turn.content[0].text)
     assert answer["generated_images"][0]["properties"]["metal"] == "platinum"
-    stored = running_app.studio.get_conversation(conversation["id"])
+    stored = running_app.studio.conversations.get(OWNER, conversation["id"])
     assert [m["role"] for m in stored["messages"]] == ["user", "assistant"]
     assert [i["id"] for i in stored["images"]] == [answer["generated_images"][0]["id"]]
 

@@ -15,7 +15,7 @@ TEXTS: dict[str, str] = {
     "sidebar.title": "Title",
     "sidebar.rename": "Rename",
     "sidebar.delete": "Delete",
-    "sidebar.untitled": "New design #{id}",
+    "sidebar.untitled": "New design",
     # chat
     "chat.label": "Designer",
     "chat.empty": "<h3>Describe a piece to design</h3><p>{mode}</p>",
@@ -82,6 +82,6 @@ EXAMPLES: list[str] = [
     "A rose-gold engagement ring with a 1 ct oval diamond, vintage milgrain",
     "Show me 3 options of platinum stud earrings with sapphires, in 3D",
     "A white gold pendant with a pear-shaped emerald, art deco",
-    "A minimalist 18K yellow gold band, 3 mm, brushed finish",
+    "A minimalist 18K yellow gold wedding band with a brushed finish",
 ]
 # fmt: on

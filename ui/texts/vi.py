@@ -16,7 +16,7 @@ TEXTS: dict[str, str] = {
     "sidebar.title": "Tiêu đề",
     "sidebar.rename": "Đổi tên",
     "sidebar.delete": "Xoá",
-    "sidebar.untitled": "Mẫu mới #{id}",
+    "sidebar.untitled": "Mẫu mới",
     # chat
     "chat.label": "Nhà thiết kế",
     "chat.empty": "<h3>Hãy mô tả món trang sức bạn muốn</h3><p>{mode}</p>",
