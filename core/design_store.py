@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from core.engine import Rendering
-from core.files import FileStore
 from core.properties import DesignProperties, ImageType
 from core.records import image_dict
+from core.storage import FileStore
 from data import repository as repo
 from data.db import Database
 from data.models import GeneratedImage
@@ -69,7 +69,7 @@ class DesignStore:
             image = repo.get_image(session=session, image_id=image_id)
         if image is None or image.conversation_id != self.conversation_id:
             raise LookupError(f"no design with id {image_id} in this conversation")
-        return self.files.path(image.image_path).read_bytes(), image_dict(image)
+        return self.files.read(image.image_path), image_dict(image)
 
     def discard(self, image_ids: list[int]) -> None:
         """Delete designs (rows, then files) drawn by a turn that did not complete."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, Counter, Histogram, generate_latest
 
+from core.messages import ToolCall
+
 # Turns and drawings take from tens of milliseconds (offline) to a minute (Gemini, retries).
 _SECONDS = (0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120)
 
@@ -37,3 +39,12 @@ DRAWING_SECONDS = Histogram(
 def exposition() -> tuple[bytes, str]:
     """The current metrics in Prometheus' text format, and its content type."""
     return generate_latest(REGISTRY), CONTENT_TYPE_LATEST
+
+
+def record_designs(designer: str, calls: list[ToolCall]) -> None:
+    """Count the designs a turn's (or the form's) tool calls drew, and the calls that failed."""
+    for call in calls:
+        if "error" in call.result:
+            DESIGNS.labels(designer=designer, outcome="error").inc()
+        else:
+            DESIGNS.labels(designer=designer, outcome="ok").inc(len(call.result.get("images", [])))

@@ -8,8 +8,8 @@ from typing import Any
 from core.conversations import Conversations
 from core.designers.base import Designer
 from core.designs import Designs
-from core.files import FileStore
 from core.settings import Settings
+from core.storage import FileStore
 from core.turns import TurnService
 from data.db import Database
 

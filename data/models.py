@@ -21,6 +21,8 @@ class Conversation(SQLModel, table=True):
     description: str = Field(default="", max_length=2000)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, index=True)
+    # The design properties established last (by a turn or the form); None until then.
+    properties: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class Message(SQLModel, table=True):

@@ -66,7 +66,7 @@ def launch_app(settings: Settings) -> RunningApp:
         server_port=port,
         prevent_thread_lock=True,
         quiet=True,
-        **launch_options(settings),
+        **launch_options(studio),
     )
     return RunningApp(settings, studio, f"http://127.0.0.1:{port}/", demo)
 

@@ -24,7 +24,7 @@ def register_api(studio: Studio, identity: Identity) -> None:
 
 def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
     owner = identity.owner
-    locate = studio.files.path
+    locate = studio.files.local_path
 
     def create_conversation(
         title: str = "", description: str = "", request: gr.Request = None

@@ -58,7 +58,7 @@ class Controller:
         p, conversation = self.panels, view.conversation
         selected = conversation["id"] if conversation else None
         images = conversation["images"] if conversation else []
-        locate = self.studio.files.path
+        locate = self.studio.files.local_path
         updates: Updates = {
             p.conversation_id: selected,
             p.design_ids: [image["id"] for image in reversed(images)],

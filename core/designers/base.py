@@ -27,8 +27,9 @@ class Turn:
 
     conversation_id: int
     message: str
-    history: list[HistoryEntry]
+    history: list[HistoryEntry]  # the latest earlier messages, oldest first (a bounded window)
     tools: ToolSession  # its `properties` are the conversation's current ones
+    position: int = 0  # how many messages came before this one, the window's and older
 
 
 @dataclass(frozen=True)

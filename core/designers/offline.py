@@ -337,5 +337,5 @@ class OfflineDesigner(Designer):
         drawn = parse_properties(result["properties"])
         before, after = base.to_dict(), drawn.to_dict()
         changed = {k: after[k] for k in changes if k in after and after[k] != before.get(k)}
-        turn_index = len(turn.history)  # varies the suggestion from one turn to the next
+        turn_index = turn.position  # varies the suggestion from one turn to the next
         yield TextDelta(design_reply(drawn, request, changed, view, established, turn_index, lang))
