@@ -10,7 +10,7 @@ import gradio as gr
 
 from core.designs import FileKind
 from core.properties import ImageType
-from core.studio import Studio, StudioView
+from core.studio import Studio, StudioView, Window
 from core.turns import ChatUpdate
 from ui import views
 from ui.chat_panel import ChatPanel
@@ -35,13 +35,14 @@ class Panels:
     gallery: GalleryPanel
     conversation_id: gr.State
     design_ids: gr.State
+    window: gr.State  # how many of the latest messages and designs are shown
 
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The named groups a screen update writes to."""
         return [
-            self.conversation_id, self.design_ids, *self.sidebar.outputs, *self.chat.outputs,
-            *self.gallery.outputs, *self.form.inputs,
+            self.conversation_id, self.design_ids, self.window, *self.sidebar.outputs,
+            *self.chat.outputs, *self.gallery.outputs, *self.form.inputs,
         ]  # fmt: skip
 
 
@@ -57,11 +58,12 @@ class Controller:
         """Show one conversation (or the empty studio) everywhere."""
         p, conversation = self.panels, view.conversation
         selected = conversation["id"] if conversation else None
-        images = conversation["images"] if conversation else []
+        images = view.designs
         locate = self.studio.files.local_path
         updates: Updates = {
             p.conversation_id: selected,
             p.design_ids: [image["id"] for image in reversed(images)],
+            p.window: view.window,
             p.sidebar.conversations: gr.Radio(
                 choices=views.conversation_choices(view.conversations), value=selected
             ),
@@ -71,7 +73,9 @@ class Controller:
             p.chat.message: gr.Textbox(interactive=True),
             p.chat.send: gr.Button(interactive=True),
             p.chat.status: "",
+            p.chat.earlier: gr.Button(visible=view.earlier_messages),
             p.gallery.gallery: views.gallery_items(images, locate),
+            p.gallery.more: gr.Button(visible=view.earlier_designs),
             p.gallery.spec: NO_DESIGN,
             p.gallery.model: None,
             p.gallery.downloads: gr.File(value=None, visible=False),
@@ -112,6 +116,22 @@ class Controller:
     def select(self, conversation_id: int | None, request: gr.Request) -> Updates:
         """Show the conversation picked in the sidebar."""
         return self._screen(self.studio.view(self.identity.owner(request), conversation_id))
+
+    @shows_errors
+    def load_earlier_messages(
+        self, conversation_id: int | None, window: Window, request: gr.Request
+    ) -> Updates:
+        """Show the page of messages before those on screen."""
+        owner = self.identity.owner(request)
+        return self._screen(self.studio.view(owner, conversation_id, window.more_messages()))
+
+    @shows_errors
+    def load_earlier_designs(
+        self, conversation_id: int | None, window: Window, request: gr.Request
+    ) -> Updates:
+        """Show the page of designs before those in the gallery."""
+        owner = self.identity.owner(request)
+        return self._screen(self.studio.view(owner, conversation_id, window.more_designs()))
 
     @shows_errors
     def rename(self, conversation_id: int | None, title: str, request: gr.Request) -> Updates:
