@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from gradio_client import Client  # noqa: E402
 
-from bench.app_process import AppProcess, start_app, stop_app  # noqa: E402
 from tests import gemini_stub as gs  # noqa: E402
+from tests.app_process import AppProcess, start_app, stop_app  # noqa: E402
 
 CHAT, IMAGE = "bench-chat", "bench-image"
 MESSAGE = "A rose gold ring with an oval ruby"

@@ -111,9 +111,11 @@ class TurnService:
                     outcome = "error" if update.error else "ok"
                 yield update
         finally:
-            designer = self.designer.name
+            designer, seconds = self.designer.name, time.perf_counter() - started
             TURNS.labels(designer=designer, outcome=outcome).inc()
-            TURN_SECONDS.labels(designer=designer).observe(time.perf_counter() - started)
+            TURN_SECONDS.labels(designer=designer).observe(seconds)
+            log.info("turn %s in conversation %s: %s, %.0f ms",
+                     outcome, conversation_id, designer, seconds * 1000)  # fmt: skip
 
     async def _steps(
         self, owner: str, conversation_id: int, text: str

@@ -128,3 +128,20 @@ def gemini_app(gemini_stub, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     app = launch_app(settings)
     yield app
     app.close()
+
+
+@pytest.fixture(scope="session")
+def s3_stub() -> Iterator[object]:
+    """moto's S3 server on loopback, for the whole session."""
+    from tests.s3_stub import S3Stub
+
+    with S3Stub() as server:
+        yield server
+
+
+@pytest.fixture
+def s3_env(s3_stub, monkeypatch: pytest.MonkeyPatch):
+    """The standard AWS settings pointed at the stand-in, as an operator would set them."""
+    for name, value in s3_stub.env.items():
+        monkeypatch.setenv(name, value)
+    return s3_stub

@@ -11,6 +11,7 @@ from core.properties import ImageType
 from core.studio import Studio
 from ui.errors import shows_errors
 from ui.identity import Identity
+from ui.tracing import traced
 from ui.urls import conversation_with_urls, with_urls
 
 DRAWING_ENDPOINTS = {"chat", "generate_2d", "generate_3d"}
@@ -23,7 +24,7 @@ def register_api(studio: Studio, identity: Identity) -> None:
         # Chat and drawing run as many at once as what they wait on allows; reads, the setting.
         draws = fn.__name__ in DRAWING_ENDPOINTS
         limit = settings.turn_concurrency if draws else settings.concurrency_limit
-        gr.api(shows_errors(fn), api_name=fn.__name__, concurrency_limit=limit)
+        gr.api(traced(shows_errors(fn)), api_name=fn.__name__, concurrency_limit=limit)
     _register_file_endpoints(studio, identity)
 
 
@@ -139,7 +140,7 @@ def _register_file_endpoints(studio: Studio, identity: Identity) -> None:
         for api_name, (kind, description) in FILE_ENDPOINTS.items():
             trigger = gr.Button(visible=False)
             trigger.click(
-                shows_errors(_file_getter(studio, identity, kind)),
+                traced(shows_errors(_file_getter(studio, identity, kind))),
                 inputs=[image_id],
                 outputs=[gr.File(label=kind.value)],
                 api_name=api_name,

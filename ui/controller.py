@@ -19,6 +19,7 @@ from ui.gallery import GalleryPanel
 from ui.identity import Identity
 from ui.property_form import PropertyForm, form_properties
 from ui.sidebar import Sidebar
+from ui.tracing import traced
 
 Updates = dict[gr.components.Component, Any]
 FormValues = dict[gr.components.Component, Any]
@@ -101,22 +102,26 @@ class Controller:
 
     # Handlers ------------------------------------------------------------------------------
 
+    @traced
     @shows_errors
     def load(self, request: gr.Request) -> Updates:
         """On page load, reopen the most recently updated conversation."""
         return self._screen(self.studio.view(self.identity.owner(request)))
 
+    @traced
     @shows_errors
     def new_conversation(self, request: gr.Request) -> Updates:
         """Start a fresh conversation and show it."""
         owner = self.identity.owner(request)
         return self._screen(self.studio.view(owner, self.studio.conversations.create(owner)["id"]))
 
+    @traced
     @shows_errors
     def select(self, conversation_id: int | None, request: gr.Request) -> Updates:
         """Show the conversation picked in the sidebar."""
         return self._screen(self.studio.view(self.identity.owner(request), conversation_id))
 
+    @traced
     @shows_errors
     def load_earlier_messages(
         self, conversation_id: int | None, window: Window, request: gr.Request
@@ -125,6 +130,7 @@ class Controller:
         owner = self.identity.owner(request)
         return self._screen(self.studio.view(owner, conversation_id, window.more_messages()))
 
+    @traced
     @shows_errors
     def load_earlier_designs(
         self, conversation_id: int | None, window: Window, request: gr.Request
@@ -133,6 +139,7 @@ class Controller:
         owner = self.identity.owner(request)
         return self._screen(self.studio.view(owner, conversation_id, window.more_designs()))
 
+    @traced
     @shows_errors
     def rename(self, conversation_id: int | None, title: str, request: gr.Request) -> Updates:
         """Rename the open conversation."""
@@ -140,6 +147,7 @@ class Controller:
         renamed = self.studio.conversations.update(owner, conversation_id, title)
         return self._screen(self.studio.view(owner, renamed["id"]))
 
+    @traced
     @shows_errors
     def delete(self, conversation_id: int | None, request: gr.Request) -> Updates:
         """Delete the open conversation and show the latest other one."""
@@ -148,6 +156,7 @@ class Controller:
             self.studio.conversations.delete(owner, conversation_id)
         return self._screen(self.studio.view(owner))
 
+    @traced
     @shows_errors
     async def send(
         self, conversation_id: int | None, text: str, shown: list, request: gr.Request
@@ -173,6 +182,7 @@ class Controller:
         """Draw 3D designs from the form."""
         return await self._generate(ImageType.THREE_D, values, request)
 
+    @traced
     @shows_errors
     async def _generate(self, kind: ImageType, values: FormValues, request: gr.Request) -> Updates:
         """Generate designs straight from the form into the open conversation."""
@@ -186,6 +196,7 @@ class Controller:
         )
         return self._screen(self.studio.view(owner, shown))
 
+    @traced
     @shows_errors
     def select_design(
         self, design_ids: list[int], event: gr.SelectData, request: gr.Request

@@ -6,14 +6,15 @@ is set around the handler itself: the caller's X-Request-ID header, or a new id.
 
 from __future__ import annotations
 
-import functools
-import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 import gradio as gr
 
 from core.logs import new_request_id, request_id
+from ui.wrapping import around
 
 
 def _id_for(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
@@ -24,46 +25,19 @@ def _id_for(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
     return new_request_id()
 
 
+@contextmanager
+def _with_id(rid: str) -> Iterator[None]:
+    token = request_id.set(rid)
+    try:
+        yield
+    finally:
+        request_id.reset(token)
+
+
+def _call_scope(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Callable[[], Any]:
+    return partial(_with_id, _id_for(args, kwargs))  # one id for all steps of a stream
+
+
 def traced(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a handler (plain, async or async generator) to run under a request id."""
-    if inspect.isasyncgenfunction(fn):
-
-        @functools.wraps(fn)
-        async def agen(*args: Any, **kwargs: Any) -> Any:
-            rid = _id_for(args, kwargs)
-            items = fn(*args, **kwargs)
-            try:
-                while True:  # each step may run in another task: set the id around every one
-                    token = request_id.set(rid)
-                    try:
-                        item = await anext(items)
-                    except StopAsyncIteration:
-                        return
-                    finally:
-                        request_id.reset(token)
-                    yield item
-            finally:
-                await items.aclose()
-
-        return agen
-    if inspect.iscoroutinefunction(fn):
-
-        @functools.wraps(fn)
-        async def coro(*args: Any, **kwargs: Any) -> Any:
-            token = request_id.set(_id_for(args, kwargs))
-            try:
-                return await fn(*args, **kwargs)
-            finally:
-                request_id.reset(token)
-
-        return coro
-
-    @functools.wraps(fn)
-    def plain(*args: Any, **kwargs: Any) -> Any:
-        token = request_id.set(_id_for(args, kwargs))
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            request_id.reset(token)
-
-    return plain
+    return around(fn, _call_scope)

@@ -1,4 +1,4 @@
-"""Run `python app.py` on loopback for a benchmark, exactly as a person would start it."""
+"""Run `python app.py` on loopback (tests, benchmarks), exactly as a person would start it."""
 
 from __future__ import annotations
 
@@ -16,10 +16,11 @@ START_TIMEOUT_S = 120
 
 @dataclass
 class AppProcess:
-    """A running app.py and the URL it serves."""
+    """A running app.py, the URL it serves and the file its output goes to."""
 
     process: subprocess.Popen[bytes]
     url: str
+    log_path: Path
 
 
 def free_port() -> int:
@@ -46,14 +47,14 @@ def start_app(env: dict[str, str], log_path: Path) -> AppProcess:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise SystemExit(f"app.py exited early; see {log_path}")
+            raise RuntimeError(f"app.py exited early; see {log_path}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return AppProcess(process, f"http://127.0.0.1:{port}/")
+                return AppProcess(process, f"http://127.0.0.1:{port}/", log_path)
         except OSError:
             time.sleep(0.5)
     process.terminate()
-    raise SystemExit(f"app.py did not start within {START_TIMEOUT_S} s; see {log_path}")
+    raise RuntimeError(f"app.py did not start within {START_TIMEOUT_S} s; see {log_path}")
 
 
 def stop_app(app: AppProcess) -> None:
