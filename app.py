@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -58,6 +59,7 @@ def main() -> None:
     demo.queue(default_concurrency_limit=settings.concurrency_limit)
     demo.launch(prevent_thread_lock=True, **launch_options(studio))
     configure_logging(settings.log_format)  # again: the web server set up its own loggers
+    logging.getLogger(__name__).info("serving on %s", demo.local_url)
     demo.block_thread()
 
 

@@ -61,12 +61,9 @@ def launch_app(settings: Settings) -> RunningApp:
     studio = build_studio(settings)
     demo = build_app(studio)
     port = free_port()
+    options = launch_options(studio) | {"quiet": True}
     demo.queue(default_concurrency_limit=settings.concurrency_limit).launch(
-        server_name="127.0.0.1",
-        server_port=port,
-        prevent_thread_lock=True,
-        quiet=True,
-        **launch_options(studio),
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, **options
     )
     return RunningApp(settings, studio, f"http://127.0.0.1:{port}/", demo)
 

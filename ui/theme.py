@@ -32,4 +32,6 @@ def launch_options(studio: Studio) -> dict[str, Any]:
         "allowed_paths": [str(studio.files.served_root)],
         "show_error": True,
         "app_kwargs": ops_app_kwargs(studio.db, studio.files),
+        # JSON logs are for machines: no banner on stdout (app.py logs the URL instead).
+        "quiet": studio.settings.log_format == "json",
     }
