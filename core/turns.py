@@ -62,6 +62,16 @@ class ChatUpdate:
         }
 
 
+@dataclass
+class _Context:
+    """What a turn reads of its conversation: bounded, whatever the conversation's length."""
+
+    history: list[HistoryEntry]
+    properties: DesignProperties
+    position: int
+    earlier_view: str | None = None
+
+
 def checked_message(message: str) -> str:
     """The message, stripped, or a StudioError saying why it cannot be sent."""
     text = (message or "").strip()
@@ -120,12 +130,12 @@ class TurnService:
     async def _steps(
         self, owner: str, conversation_id: int, text: str
     ) -> AsyncIterator[ChatUpdate]:
-        user_message, history, properties, position = self._store_user_message(
-            owner, conversation_id, text
-        )
+        user_message, context = self._store_user_message(owner, conversation_id, text)
         store = DesignStore(self.db, self.files, conversation_id)
-        tools = ToolSession(artist=self.artist, sink=store, properties=properties)
-        turn = Turn(conversation_id, text, history, tools, position)
+        tools = ToolSession(artist=self.artist, sink=store, properties=context.properties)
+        turn = Turn(
+            conversation_id, text, context.history, tools, context.position, context.earlier_view
+        )
         update = ChatUpdate(conversation_id, user_message=user_message)
         meta = MessageMeta(designer=self.designer.name)
         yield update
@@ -152,8 +162,8 @@ class TurnService:
 
     def _store_user_message(
         self, owner: str, conversation_id: int, text: str
-    ) -> tuple[dict[str, Any], list[HistoryEntry], DesignProperties, int]:
-        """Store the message; return it with the history window, properties and position."""
+    ) -> tuple[dict[str, Any], _Context]:
+        """Store the message; return it with what the designer needs to know of the rest."""
         with self.db.transaction() as session:
             conversation = self.conversations.require(
                 session, owner, conversation_id, for_update=True
@@ -172,8 +182,11 @@ class TurnService:
                 HistoryEntry(m.role, m.content, MessageMeta.of(m.meta), list(m.images))
                 for m in reversed(earlier)
             ]
-            properties = parse_properties(conversation.properties or {})
-            return message_dict(stored), history, properties, position
+            context = _Context(history, parse_properties(conversation.properties or {}), position)
+            if position > len(earlier):  # the window does not reach the beginning
+                image = repo.latest_chat_image(session=session, conversation_id=conversation_id)
+                context.earlier_view = image.image_type if image else None
+            return message_dict(stored), context
 
     def _store_answer(self, turn: Turn, meta: MessageMeta, update: ChatUpdate) -> ChatUpdate:
         tools = turn.tools

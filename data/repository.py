@@ -176,6 +176,20 @@ def latest_images(
     return list(session.exec(query.order_by(col(GeneratedImage.id).desc()).limit(limit)))
 
 
+def latest_chat_image(*, session: Session, conversation_id: int) -> GeneratedImage | None:
+    """The conversation's newest design shown in a chat message (not one made from the form)."""
+    query = (
+        select(GeneratedImage)
+        .where(
+            GeneratedImage.conversation_id == conversation_id,
+            col(GeneratedImage.message_id).is_not(None),
+        )
+        .order_by(col(GeneratedImage.id).desc())
+        .limit(1)
+    )
+    return session.exec(query).first()
+
+
 def images_by_id(
     *, session: Session, conversation_id: int, image_ids: list[int]
 ) -> list[GeneratedImage]:

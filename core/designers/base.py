@@ -30,6 +30,7 @@ class Turn:
     history: list[HistoryEntry]  # the latest earlier messages, oldest first (a bounded window)
     tools: ToolSession  # its `properties` are the conversation's current ones
     position: int = 0  # how many messages came before this one, the window's and older
+    earlier_view: str | None = None  # image type of the latest chat design before the window
 
 
 @dataclass(frozen=True)

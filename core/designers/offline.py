@@ -318,7 +318,7 @@ class OfflineDesigner(Designer):
     async def respond(self, turn: Turn) -> AsyncIterator[TurnEvent]:
         """Parse the message, draw through the shared tools when asked, and answer."""
         request, lang = parse_request(turn.message), reply_language(turn)
-        last_view = last_design_view(turn.history)
+        last_view = last_design_view(turn.history) or turn.earlier_view
         established = last_view is not None
         changes = {**pending_changes(turn.history), **request.changes}
         if not will_draw(request, changes, turn.tools.properties, established):
