@@ -7,7 +7,7 @@ from typing import Any
 from core.engine import Rendering
 from core.files import FileStore
 from core.properties import DesignProperties, ImageType
-from core.records import file_url, image_dict
+from core.records import image_dict
 from data import repository as repo
 from data.db import Database
 from data.models import GeneratedImage
@@ -40,7 +40,6 @@ class DesignStore:
                 conversation_id=self.conversation_id,
                 image_type=image_type.value,
                 prompt=prompt,
-                image_url=file_url(self.files, image_path),
                 image_path=image_path,
                 model_path=model_path,
                 stl_path=stl_path,

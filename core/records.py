@@ -41,7 +41,7 @@ def image_dict(image: GeneratedImage, files: FileStore) -> dict[str, Any]:
         "message_id": image.message_id,
         "image_type": image.image_type,
         "prompt": image.prompt,
-        "image_url": image.image_url,
+        "image_url": file_url(files, image.image_path),
         "image_path": image.image_path,
         "model_url": file_url(files, image.model_path) if image.model_path else None,
         "has_model": image.model_path is not None,

@@ -40,7 +40,7 @@ class Studio:
     def __post_init__(self) -> None:
         self.settings.storage_dir.mkdir(parents=True, exist_ok=True)
         self.db = Database(self.settings.resolved_database_url)
-        self.db.create_all()
+        self.db.upgrade()
         self.files = FileStore(self.settings.files_dir)
         self.designer, self.artist = build_designer(self.settings)
 
