@@ -51,7 +51,7 @@ class DesignStore:
         except BaseException:
             self.files.remove(written)
             raise
-        return image_dict(row, self.files)
+        return image_dict(row)
 
     def _write(
         self, written: list[str], folder: str, suffix: str, data: bytes | None
@@ -68,7 +68,7 @@ class DesignStore:
             image = repo.get_image(session=session, image_id=image_id)
         if image is None or image.conversation_id != self.conversation_id:
             raise LookupError(f"no design with id {image_id} in this conversation")
-        return self.files.path(image.image_path).read_bytes(), image_dict(image, self.files)
+        return self.files.path(image.image_path).read_bytes(), image_dict(image)
 
     def discard(self, image_ids: list[int]) -> None:
         """Delete designs (rows, then files) drawn by a turn that did not complete."""

@@ -15,7 +15,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
-from sqlalchemy import Engine, event, inspect, text
+from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlmodel import SQLModel
 
 import data.models  # noqa: F401  (the tables the models declare)
@@ -238,7 +238,7 @@ def test_rebuilding_a_parent_table_on_sqlite_keeps_its_children(tmp_path: Path) 
     database.upgrade()
     messages = len(database_rows(database.engine)["message"])
 
-    def rebuild_conversation(conn) -> None:  # noqa: ANN001
+    def rebuild_conversation(conn: Connection) -> None:
         with (
             conn.begin(),
             Operations(MigrationContext.configure(conn)).batch_alter_table(
