@@ -46,6 +46,7 @@ def main() -> None:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # data.schema says what it migrates
     try:
         settings = Settings.from_env()
         studio = build_studio(settings)

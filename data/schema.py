@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 FIRST_RELEASE = "0001"  # the schema the first release made with create_all, before migrations
@@ -61,13 +64,17 @@ def upgrade(engine: Engine) -> None:
         _lock(connection)
         config = alembic_config(connection)
         script = ScriptDirectory.from_config(config)
+        head, shown = script.get_current_head(), _shown(engine)
         revisions = MigrationContext.configure(connection).get_current_heads()
         if revisions:
-            _refuse_unknown(revisions, script, _shown(engine))
-            if revisions == (script.get_current_head(),):
+            _refuse_unknown(revisions, script, shown)
+            if revisions == (head,):
                 return
-        elif _first_release_tables(connection, _shown(engine)):
+        elif _first_release_tables(connection, shown):
             command.stamp(config, FIRST_RELEASE)
+            revisions = (f"{FIRST_RELEASE} (first release, no revision table)",)
+        start = ", ".join(revisions) or "an empty database"
+        log.info("upgrading the schema of %s from %s to %s", shown, start, head)
         command.upgrade(config, "head")
 
 
