@@ -6,6 +6,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import URL, Engine, event, make_url
 from sqlmodel import Session, create_engine
@@ -27,6 +28,11 @@ def make_engine(url: str) -> Engine:
     )
     _configure_sqlite(engine)
     return engine
+
+
+def studio_database_url(database_url: str, storage_dir: Path) -> str:
+    """The database URL if one is given, else the SQLite file `studio.db` in the storage folder."""
+    return database_url or f"sqlite:///{(storage_dir / 'studio.db').resolve()}"
 
 
 def postgres_with_psycopg(url: str) -> URL:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from logging.config import fileConfig
+from pathlib import Path
 from typing import Any
 
 from alembic import context
@@ -15,7 +17,7 @@ from sqlmodel import SQLModel
 from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
 import data.models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from data.db import make_engine
+from data.db import make_engine, studio_database_url
 from data.schema import check_foreign_keys, migration_connection
 
 config = context.config
@@ -61,9 +63,9 @@ def number_revision(
 
 def cli_database_url() -> str:
     """The database the app would use: DATABASE_URL, else the SQLite file in STORAGE_DIR."""
-    from core.settings import Settings  # the one place that resolves it; only the CLI needs it
-
-    return Settings.from_env().resolved_database_url
+    # The same variables and default as core.settings.Settings.from_env (data/ cannot import it).
+    storage_dir = Path(os.environ.get("STORAGE_DIR") or "storage")
+    return studio_database_url(os.environ.get("DATABASE_URL", ""), storage_dir)
 
 
 connection = config.attributes.get("connection")
