@@ -34,7 +34,7 @@ class SchemaTooNewError(DatabaseStartError):
         super().__init__(
             f"the database {database} is at schema revision {revision}, which this code does not "
             f"know (it knows revisions up to {head}); it was upgraded by a newer release of the "
-            f"app: upgrade the app to that release (or newer) before starting it on this database"
+            "app: upgrade the app to that release (or newer) before starting it on this database"
         )
 
 
@@ -61,7 +61,7 @@ def head_revision() -> str:
 def upgrade(engine: Engine) -> None:
     """Migrate to head: adopt a first-release database, refuse one newer than this code."""
     with migration_connection(engine) as connection, connection.begin():
-        _lock(connection)
+        lock_migrations(connection)
         config = alembic_config(connection)
         script = ScriptDirectory.from_config(config)
         head, shown = script.get_current_head(), _shown(engine)
@@ -78,8 +78,8 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def _lock(connection: Connection) -> None:
-    """One migrator at a time; the lock is held to the end of the transaction.
+def lock_migrations(connection: Connection) -> None:
+    """One migrator at a time (app or CLI); the lock is held to the end of the transaction.
 
     SQLite's is the write lock the engine takes at BEGIN IMMEDIATE; PostgreSQL needs its own,
     as two processes creating the same tables at once would collide.

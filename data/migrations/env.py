@@ -18,7 +18,7 @@ from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
 import data.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from data.db import make_engine, studio_database_url
-from data.schema import check_foreign_keys, migration_connection
+from data.schema import check_foreign_keys, lock_migrations, migration_connection
 
 config = context.config
 
@@ -38,6 +38,7 @@ def run(connection: Connection) -> None:
     """Run the migrations in one transaction (the caller's, if it holds one)."""
     configure(connection)
     with context.begin_transaction():
+        lock_migrations(connection)  # the app already holds it; the CLI takes it here
         context.run_migrations()
         check_foreign_keys(connection)
 
