@@ -15,6 +15,7 @@ from core.storage import open_store
 from core.studio import Studio
 from core.turns import TurnService
 from data.db import Database
+from data.schema import DatabaseStartError
 from ui.app import build_app
 from ui.theme import launch_options
 
@@ -23,7 +24,7 @@ def build_studio(settings: Settings) -> Studio:
     """Compose the services: settings → database, files, designer → services."""
     settings.storage_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
-    db.create_all()
+    db.upgrade()
     try:
         files = open_store(
             settings.storage_url,
@@ -51,10 +52,10 @@ def main() -> None:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     try:
         settings = Settings.from_env()
+        configure_logging(settings.log_format)
         studio = build_studio(settings)
-    except SettingsError as exc:
+    except (SettingsError, DatabaseStartError) as exc:
         sys.exit(f"error: {exc}")
-    configure_logging(settings.log_format)
     demo = build_app(studio)
     demo.queue(default_concurrency_limit=settings.concurrency_limit)
     demo.launch(prevent_thread_lock=True, **launch_options(studio))

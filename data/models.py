@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
 
@@ -26,6 +26,9 @@ class Conversation(SQLModel, table=True):
 
 
 class Message(SQLModel, table=True):
+    # Pages of a conversation's newest messages read this index, at any conversation length.
+    __table_args__ = (Index("ix_message_conversation_id_id", "conversation_id", "id"),)
+
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: int = Field(
         sa_column=Column(
@@ -44,6 +47,7 @@ class Message(SQLModel, table=True):
 
 class GeneratedImage(SQLModel, table=True):
     __tablename__ = "generated_image"
+    __table_args__ = (Index("ix_generated_image_conversation_id_id", "conversation_id", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: int | None = Field(
@@ -58,7 +62,6 @@ class GeneratedImage(SQLModel, table=True):
     )
     image_type: str = Field(max_length=4)  # 2d | 3d
     prompt: str = Field(default="")
-    image_url: str = Field(default="")
     image_path: str = Field(max_length=500)
     model_path: str | None = Field(default=None, max_length=500)
     stl_path: str | None = Field(default=None, max_length=500)
