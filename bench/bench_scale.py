@@ -29,17 +29,10 @@ sys.path.insert(0, str(ROOT))
 from gradio_client import Client  # noqa: E402
 from sqlmodel import Session, col, select  # noqa: E402
 
+from bench.bench_chat import PROMPTS  # noqa: E402
 from data.db import make_engine  # noqa: E402
 from data.models import Message  # noqa: E402
 from tests.app_process import start_app, stop_app  # noqa: E402
-
-PROMPTS = [
-    "A rose-gold engagement ring with a 1 ct oval diamond, vintage milgrain",
-    "make it platinum",
-    "Nhẫn vàng trắng 18K đính kim cương 5 ly, kiểu tối giản",
-    "a silver pendant with a pearl",
-    "dây chuyền vàng hồng mặt trái tim ruby",
-]
 
 
 def seed(client: Client, database_url: str, earlier: int) -> tuple[int, int]:

@@ -130,10 +130,21 @@ def latest_messages(
     *, session: Session, conversation_id: int, limit: int, before_id: int | None = None
 ) -> list[Message]:
     """Up to `limit` messages of a conversation, newest first, older than `before_id` if given."""
-    query = select(Message).where(Message.conversation_id == conversation_id)
+    return _newest(session, Message, conversation_id, limit, before_id)
+
+
+def _newest(
+    session: Session,
+    model: type[Message] | type[GeneratedImage],
+    conversation_id: int,
+    limit: int,
+    before_id: int | None,
+) -> list[Any]:
+    """A page of a conversation's rows by descending id (the (conversation_id, id) index)."""
+    query = select(model).where(model.conversation_id == conversation_id)
     if before_id is not None:
-        query = query.where(Message.id < before_id)
-    return list(session.exec(query.order_by(col(Message.id).desc()).limit(limit)))
+        query = query.where(model.id < before_id)
+    return list(session.exec(query.order_by(col(model.id).desc()).limit(limit)))
 
 
 def count_messages(*, session: Session, conversation_id: int) -> int:
@@ -170,10 +181,7 @@ def latest_images(
     *, session: Session, conversation_id: int, limit: int, before_id: int | None = None
 ) -> list[GeneratedImage]:
     """Up to `limit` designs of a conversation, newest first, older than `before_id` if given."""
-    query = select(GeneratedImage).where(GeneratedImage.conversation_id == conversation_id)
-    if before_id is not None:
-        query = query.where(GeneratedImage.id < before_id)
-    return list(session.exec(query.order_by(col(GeneratedImage.id).desc()).limit(limit)))
+    return _newest(session, GeneratedImage, conversation_id, limit, before_id)
 
 
 def latest_chat_image(*, session: Session, conversation_id: int) -> GeneratedImage | None:
