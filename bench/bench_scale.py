@@ -4,11 +4,12 @@ Runs the real app (`python app.py`, offline designer) on 127.0.0.1 with temp sto
 drives it through gradio_client:
 
 1. offline `/chat` p50 in a conversation with 1,000 earlier messages against one with 10;
-2. the latest-50 read of a 1,000-message conversation against a 10-message one
-   (`/get_conversation(id, limit=50)`; an app without paging reads everything).
+2. the latest-50 read (`/get_conversation(id, limit=50)`; an app without paging reads
+   everything) of a 1,000-message conversation against a 50-message one (the same page)
+   and a 10-message one.
 
-The long conversation is seeded by copying the short one's real messages (text, tool calls,
-properties) in the database, so both hold the same kind of rows.
+The longer conversations are seeded by copying the short one's real messages (text, tool
+calls, properties) in the database, so all hold the same kind of rows.
 
     python bench/bench_scale.py [--turns 20] [--reads 30] [--earlier 1000]
 """
@@ -34,25 +35,27 @@ from data.db import make_engine  # noqa: E402
 from data.models import Message  # noqa: E402
 from tests.app_process import start_app, stop_app  # noqa: E402
 
+PAGE = 50  # the UI's page of messages
 
-def seed(client: Client, database_url: str, earlier: int) -> tuple[int, int]:
-    """A conversation with 10 real messages, and one with `earlier` copies of them."""
+
+def seed(client: Client, database_url: str, sizes: list[int]) -> tuple[int, list[int]]:
+    """A conversation with 10 real messages, and one per size with that many copies of them."""
     short = client.predict("short", "", api_name="/create_conversation")["id"]
-    long = client.predict("long", "", api_name="/create_conversation")["id"]
     for prompt in PROMPTS:
         client.predict(short, prompt, api_name="/chat")
+    copies = [client.predict(f"{n}", "", api_name="/create_conversation")["id"] for n in sizes]
     engine = make_engine(database_url)
     with Session(engine) as session:
         query = select(Message).where(Message.conversation_id == short).order_by(col(Message.id))
         originals = list(session.exec(query))
-        for n in range(earlier):
-            source = originals[n % len(originals)]
-            copy = Message(**source.model_dump(exclude={"id", "conversation_id"}))
-            copy.conversation_id = long
-            session.add(copy)
+        for conversation_id, size in zip(copies, sizes, strict=True):
+            for n in range(size):
+                copy = Message(**originals[n % len(originals)].model_dump(exclude={"id"}))
+                copy.conversation_id = conversation_id
+                session.add(copy)
         session.commit()
     engine.dispose()
-    return short, long
+    return short, copies
 
 
 def p50_ms(action: Callable[[], object], times: int) -> float:
@@ -82,7 +85,7 @@ def latest_read(client: Client) -> Callable[[int], object]:
     params = client.view_api(print_info=False, return_format="dict")
     named = params["named_endpoints"]["/get_conversation"]["parameters"]
     if any(p["parameter_name"] == "limit" for p in named):
-        return lambda cid: client.predict(cid, 50, api_name="/get_conversation")
+        return lambda cid: client.predict(cid, PAGE, api_name="/get_conversation")
     print("(this app cannot page /get_conversation: timing full reads)")
     return lambda cid: client.predict(cid, api_name="/get_conversation")
 
@@ -98,9 +101,10 @@ def main() -> None:
     try:
         client = Client(app.url, verbose=False)
         database_url = f"sqlite:///{(storage / 'studio.db').resolve()}"
-        short, long = seed(client, database_url, options.earlier)
+        short, (page, long) = seed(client, database_url, [PAGE, options.earlier])
         read = latest_read(client)
         read_short = p50_ms(lambda: read(short), options.reads)
+        read_page = p50_ms(lambda: read(page), options.reads)
         read_long = p50_ms(lambda: read(long), options.reads)
         chat_short, chat_long = chat_p50s(client, (short, long), options.turns)
     finally:
@@ -109,9 +113,10 @@ def main() -> None:
         f"offline /chat p50: {chat_short:.0f} ms with 10+ earlier messages, "
         f"{chat_long:.0f} ms with {options.earlier}: ratio {chat_long / chat_short:.2f}"
     )
-    print(f"latest-50 read p50: {read_short:.0f} ms of a 10-message conversation, "
-          f"{read_long:.0f} ms of a {options.earlier}-message one: "
-          f"ratio {read_long / read_short:.2f}")  # fmt: skip
+    print(f"latest-{PAGE} read p50: {read_short:.0f} ms of a 10-message conversation, "
+          f"{read_page:.0f} ms of a {PAGE}-message one, {read_long:.0f} ms of a "
+          f"{options.earlier}-message one: ratio {read_long / read_page:.2f} "
+          f"against {PAGE}, {read_long / read_short:.2f} against 10")  # fmt: skip
 
 
 if __name__ == "__main__":
