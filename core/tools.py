@@ -12,11 +12,9 @@ import asyncio
 import inspect
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, Literal, Protocol
 
 import anyio
-import anyio.to_thread
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from core.engine import Rendering
@@ -50,7 +48,7 @@ class Artist(Protocol):
 class ImageSink(Protocol):
     """Where finished designs are stored (file and row together) and found again."""
 
-    def save(
+    async def save(
         self,
         rendering: Rendering,
         *,
@@ -59,7 +57,7 @@ class ImageSink(Protocol):
         properties: DesignProperties,
     ) -> dict[str, Any]: ...
 
-    def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]: ...
+    async def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]: ...
 
 
 class ToolError(Exception):
@@ -235,20 +233,19 @@ class ToolSession:
     async def keep(
         self, rendering: Rendering, image_type: ImageType, prompt: str, properties: DesignProperties
     ) -> dict[str, Any]:
-        """Store a finished design (off the event loop) and remember it as part of this turn."""
-        save = partial(
-            self.sink.save, rendering, image_type=image_type, prompt=prompt, properties=properties
-        )
+        """Store a finished design and remember it as part of this turn."""
         # Shielded: once the upload starts, the design is kept and listed, so a cancelled
         # turn can discard it instead of leaving a row and files nobody knows about.
         with anyio.CancelScope(shield=True):
-            image = await anyio.to_thread.run_sync(save)
+            image = await self.sink.save(
+                rendering, image_type=image_type, prompt=prompt, properties=properties
+            )
             self.images.append(image)
         return image
 
     async def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]:
         """The PNG and record of an earlier design of this conversation."""
         try:
-            return await anyio.to_thread.run_sync(self.sink.source, image_id)
+            return await self.sink.source(image_id)
         except LookupError as exc:
             raise ToolError(str(exc)) from None

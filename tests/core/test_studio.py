@@ -33,8 +33,10 @@ def test_row_failure_removes_the_files_it_wrote(studio: Studio) -> None:
     store = DesignStore(studio.db, studio.files, conversation_id=424242)  # no such conversation
     rendering = render_design(DesignProperties(), ImageType.THREE_D)
     with pytest.raises(IntegrityError):
-        store.save(
-            rendering, image_type=ImageType.THREE_D, prompt="", properties=DesignProperties()
+        asyncio.run(
+            store.save(
+                rendering, image_type=ImageType.THREE_D, prompt="", properties=DesignProperties()
+            )
         )
     assert files_in(studio) == []
 
