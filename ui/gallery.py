@@ -10,6 +10,7 @@ import gradio as gr
 @dataclass
 class GalleryPanel:
     gallery: gr.Gallery
+    more: gr.Button  # shows the page of designs before the latest ones
     spec: gr.Markdown
     model: gr.Model3D
     downloads: gr.File
@@ -17,7 +18,7 @@ class GalleryPanel:
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The components a screen update writes to."""
-        return [self.gallery, self.spec, self.model, self.downloads]
+        return [self.gallery, self.more, self.spec, self.model, self.downloads]
 
 
 def build_gallery() -> GalleryPanel:
@@ -31,6 +32,10 @@ def build_gallery() -> GalleryPanel:
         allow_preview=True,
         interactive=False,
     )
+    more = gr.Button(
+        "Show earlier designs", size="sm", variant="secondary", visible=False,
+        elem_id="more-designs",
+    )  # fmt: skip
     spec = gr.Markdown("Select a design to see its details.", elem_id="design-spec")
     model = gr.Model3D(
         label="3D model",
@@ -40,4 +45,4 @@ def build_gallery() -> GalleryPanel:
         clear_color=(0.94, 0.92, 0.88, 1.0),  # warm grey, so clear stones stay visible
     )
     downloads = gr.File(label="Files", file_count="multiple", visible=False, interactive=False)
-    return GalleryPanel(gallery, spec, model, downloads)
+    return GalleryPanel(gallery, more, spec, model, downloads)
