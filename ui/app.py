@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from core.studio import Studio
+from core.studio import Studio, Window
 from ui.api import register_api
 from ui.chat_panel import build_chat_panel
 from ui.controller import Controller, Panels
@@ -23,6 +23,7 @@ def build_app(studio: Studio) -> gr.Blocks:
     identity = Identity(studio.settings)
     with gr.Blocks(title="PNJ Jewelry AI Designer") as demo:
         conversation_id, design_ids, shown_design = gr.State(None), gr.State([]), gr.State(None)
+        window = gr.State(Window())
         header = build_header(studio.settings)
         with gr.Row(equal_height=False, elem_id="studio"):
             with gr.Column(scale=2, min_width=220, elem_id="sidebar"):
@@ -32,15 +33,15 @@ def build_app(studio: Studio) -> gr.Blocks:
             with gr.Column(scale=5, min_width=300, elem_id="design-column"):
                 gallery = build_gallery()
                 form = build_property_form()
-        panels = Panels(
-            header, sidebar, chat, form, gallery, conversation_id, design_ids, shown_design
-        )
-        _wire(demo, Controller(studio, identity, panels), studio.settings.concurrency_limit)
+        states = (conversation_id, design_ids, shown_design, window)
+        panels = Panels(header, sidebar, chat, form, gallery, *states)
+        _wire(demo, Controller(studio, identity, panels), studio.settings.turn_concurrency)
         register_api(studio, identity)
     return demo
 
 
 def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
+    """Connect the events; chat and drawing run `limit` at once (see Settings.turn_concurrency)."""
     p, screen, lang = c.panels, c.panels.outputs, c.panels.header.language
     turn = gr.on(
         [p.chat.send.click, p.chat.message.submit],
@@ -66,10 +67,12 @@ def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
     ):
         button.click(generate, form_values, screen, concurrency_limit=limit, **PRIVATE)
     p.gallery.gallery.select(c.select_design, [p.design_ids, lang], screen, **PRIVATE)
+    shown = [p.conversation_id, p.window, lang]
+    p.chat.earlier.click(c.load_earlier_messages, shown, screen, **PRIVATE)
+    p.gallery.more.click(c.load_earlier_designs, shown, screen, **PRIVATE)
     page = [p.header.choice, p.header.browser]
     opened = demo.load(c.open_page, page, p.page, js=BROWSER_LANGUAGES_JS, **PRIVATE)
-    switched = lang.input(
-        c.switch_language, [lang, p.conversation_id, p.shown_design], p.page, **PRIVATE
-    )
+    switch = [lang, p.conversation_id, p.window, p.shown_design]
+    switched = lang.input(c.switch_language, switch, p.page, **PRIVATE)
     for event in (opened, switched):
         event.then(None, [lang], None, js=MARK_PAGE_LANGUAGE_JS, **PRIVATE)

@@ -16,12 +16,13 @@ class ChatPanel:
     message: gr.Textbox
     send: gr.Button
     status: gr.Markdown
+    earlier: gr.Button  # shows the page of messages before the latest ones
     examples: gr.Dataset
 
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The components a screen update writes to."""
-        return [self.chatbot, self.message, self.send, self.status]
+        return [self.chatbot, self.message, self.send, self.status, self.earlier]
 
     def words(self, lang: str, mode: str) -> dict[Any, Any]:
         """Every label of the chat panel in a language; `mode` says who is designing."""
@@ -31,6 +32,7 @@ class ChatPanel:
             ),
             self.message: gr.update(placeholder=t(lang, "chat.placeholder")),
             self.send: gr.update(value=t(lang, "chat.send")),
+            self.earlier: gr.update(value=t(lang, "chat.earlier")),
             self.examples: gr.update(
                 label=t(lang, "chat.examples"), samples=[[e] for e in EXAMPLES[lang]]
             ),
@@ -39,6 +41,10 @@ class ChatPanel:
 
 def build_chat_panel(mode: str) -> ChatPanel:
     """Chatbot, input and examples (in the default language until the page knows its own)."""
+    earlier = gr.Button(
+        t(DEFAULT, "chat.earlier"), size="sm", variant="secondary", visible=False,
+        elem_id="load-earlier",
+    )  # fmt: skip
     chatbot = gr.Chatbot(
         label=t(DEFAULT, "chat.label"),
         elem_id="chatbot",
@@ -74,4 +80,4 @@ def build_chat_panel(mode: str) -> ChatPanel:
         type="index",
         elem_id="examples",
     )
-    return ChatPanel(chatbot, message, send, status, examples)
+    return ChatPanel(chatbot, message, send, status, earlier, examples)

@@ -10,7 +10,7 @@ import gradio as gr
 
 from core.designs import FileKind
 from core.properties import ImageType
-from core.studio import Studio, StudioView
+from core.studio import Studio, StudioView, Window
 from core.turns import ChatUpdate
 from ui import views
 from ui.chat_panel import ChatPanel
@@ -21,6 +21,7 @@ from ui.i18n import EXAMPLES, choose_language, supported, t
 from ui.identity import Identity
 from ui.property_form import PropertyForm, form_properties
 from ui.sidebar import Sidebar
+from ui.tracing import traced
 
 Updates = dict[Any, Any]
 FormValues = dict[gr.components.Component, Any]
@@ -38,13 +39,14 @@ class Panels:
     conversation_id: gr.State
     design_ids: gr.State
     shown_design: gr.State  # the design in the detail panel
+    window: gr.State  # how many of the latest messages and designs are shown
 
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The named groups a screen update writes to."""
         return [
-            self.conversation_id, self.design_ids, self.shown_design, *self.sidebar.outputs,
-            *self.chat.outputs, *self.gallery.outputs, *self.form.inputs,
+            self.conversation_id, self.design_ids, self.shown_design, self.window,
+            *self.sidebar.outputs, *self.chat.outputs, *self.gallery.outputs, *self.form.inputs,
         ]  # fmt: skip
 
     @property
@@ -97,12 +99,13 @@ class Controller:
         """Show one conversation (or the empty studio) everywhere, and one of its designs."""
         p, conversation = self.panels, view.conversation
         selected = conversation["id"] if conversation else None
-        images = conversation["images"] if conversation else []
-        locate = self.studio.files.path
+        images = view.designs
+        locate = self.studio.files.local_path
         chat = views.chat_messages(conversation, locate, lang) if conversation else []
         updates: Updates = {
             p.conversation_id: selected,
             p.design_ids: [image["id"] for image in reversed(images)],
+            p.window: view.window,
             p.sidebar.conversations: gr.update(
                 choices=views.conversation_choices(view.conversations, lang), value=selected
             ),
@@ -112,7 +115,9 @@ class Controller:
             p.chat.message: gr.update(interactive=True),
             p.chat.send: gr.update(interactive=True),
             p.chat.status: "",
+            p.chat.earlier: gr.update(visible=view.earlier_messages),
             p.gallery.gallery: views.gallery_items(images, locate, lang),
+            p.gallery.more: gr.update(visible=view.earlier_designs),
         }
         if view.properties:
             updates |= p.form.values(view.properties)
@@ -159,6 +164,7 @@ class Controller:
 
     # Handlers ------------------------------------------------------------------------------
 
+    @traced
     @shows_errors
     def open_page(self, choice: str, browser: str, request: gr.Request) -> Updates:
         """On page load: pick the language, label everything, reopen the latest conversation."""
@@ -167,16 +173,43 @@ class Controller:
         owner = self.identity.owner(request)
         return combine(self._words(lang), self._screen(owner, self.studio.view(owner), lang))
 
+    @traced
     @shows_errors
     def switch_language(
-        self, lang: str, conversation_id: int | None, shown: int | None, request: gr.Request
+        self,
+        lang: str,
+        conversation_id: int | None,
+        window: Window,
+        shown: int | None,
+        request: gr.Request,
     ) -> Updates:
         """The header switch: relabel everything, remember the choice, keep what is shown."""
         lang, owner = supported(lang), self.identity.owner(request)
-        view = self.studio.view(owner, conversation_id)
+        view = self.studio.view(owner, conversation_id, window)
         screen = self._screen(owner, view, lang, shown)
         return combine(self._words(lang), screen, {self.panels.header.choice: lang})
 
+    @traced
+    @shows_errors
+    def load_earlier_messages(
+        self, conversation_id: int | None, window: Window, lang: str, request: gr.Request
+    ) -> Updates:
+        """Show the page of messages before those on screen."""
+        owner = self.identity.owner(request)
+        view = self.studio.view(owner, conversation_id, window.more_messages())
+        return self._screen(owner, view, lang)
+
+    @traced
+    @shows_errors
+    def load_earlier_designs(
+        self, conversation_id: int | None, window: Window, lang: str, request: gr.Request
+    ) -> Updates:
+        """Show the page of designs before those in the gallery."""
+        owner = self.identity.owner(request)
+        view = self.studio.view(owner, conversation_id, window.more_designs())
+        return self._screen(owner, view, lang)
+
+    @traced
     @shows_errors
     def new_conversation(self, lang: str, request: gr.Request) -> Updates:
         """Start a fresh conversation and show it."""
@@ -184,12 +217,14 @@ class Controller:
         created = self.studio.conversations.create(owner)["id"]
         return self._screen(owner, self.studio.view(owner, created), lang)
 
+    @traced
     @shows_errors
     def select(self, conversation_id: int | None, lang: str, request: gr.Request) -> Updates:
         """Show the conversation picked in the sidebar."""
         owner = self.identity.owner(request)
         return self._screen(owner, self.studio.view(owner, conversation_id), lang)
 
+    @traced
     @shows_errors
     def rename(
         self, conversation_id: int | None, title: str, lang: str, request: gr.Request
@@ -199,6 +234,7 @@ class Controller:
         renamed = self.studio.conversations.update(owner, conversation_id, title)
         return self._screen(owner, self.studio.view(owner, renamed["id"]), lang)
 
+    @traced
     @shows_errors
     def delete(self, conversation_id: int | None, lang: str, request: gr.Request) -> Updates:
         """Delete the open conversation and show the latest other one."""
@@ -207,6 +243,7 @@ class Controller:
             self.studio.conversations.delete(owner, conversation_id)
         return self._screen(owner, self.studio.view(owner), lang)
 
+    @traced
     @shows_errors
     async def send(
         self, conversation_id: int | None, text: str, shown: list, lang: str, request: gr.Request
@@ -223,6 +260,7 @@ class Controller:
             screen.pop(self.panels.gallery.model)
             yield screen
 
+    @traced
     @shows_errors
     def show_model(self, shown: int | None, request: gr.Request) -> Any:
         """The 3D model of the design in the detail panel, if it has one."""
@@ -249,6 +287,7 @@ class Controller:
         lang = values[self.panels.header.language]
         return await self._generate(ImageType.THREE_D, values, lang, request)
 
+    @traced
     @shows_errors
     async def _generate(
         self, kind: ImageType, values: FormValues, lang: str, request: gr.Request
@@ -264,6 +303,7 @@ class Controller:
         )
         return self._screen(owner, self.studio.view(owner, shown), lang)
 
+    @traced
     @shows_errors
     def select_design(
         self, design_ids: list[int], lang: str, event: gr.SelectData, request: gr.Request

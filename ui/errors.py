@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from typing import Any
 
 import gradio as gr
 
 from core.errors import StudioError
 from ui.i18n import DEFAULT, supported, t
+from ui.wrapping import around
+
+
+@contextmanager
+def _as_gradio_errors(lang: str) -> Iterator[None]:
+    try:
+        yield
+    except StudioError as exc:
+        raise gr.Error(exc.text(lang), title=t(lang, "error.title")) from None
 
 
 def shows_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -21,40 +31,11 @@ def shows_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """
     signature = inspect.signature(fn)
 
-    def shown(exc: StudioError, args: tuple, kwargs: dict) -> gr.Error:
+    def scope(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Callable[[], Any]:
         try:
-            lang = supported(signature.bind_partial(*args, **kwargs).arguments.get("lang"))
+            lang = signature.bind_partial(*args, **kwargs).arguments.get("lang")
         except TypeError:
             lang = DEFAULT
-        return gr.Error(exc.text(lang), title=t(lang, "error.title"), print_exception=False)
+        return partial(_as_gradio_errors, supported(lang))
 
-    if inspect.isasyncgenfunction(fn):
-
-        @functools.wraps(fn)
-        async def agen(*args: Any, **kwargs: Any) -> Any:
-            try:
-                async for item in fn(*args, **kwargs):
-                    yield item
-            except StudioError as exc:
-                raise shown(exc, args, kwargs) from None
-
-        return agen
-    if inspect.iscoroutinefunction(fn):
-
-        @functools.wraps(fn)
-        async def coro(*args: Any, **kwargs: Any) -> Any:
-            try:
-                return await fn(*args, **kwargs)
-            except StudioError as exc:
-                raise shown(exc, args, kwargs) from None
-
-        return coro
-
-    @functools.wraps(fn)
-    def plain(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except StudioError as exc:
-            raise shown(exc, args, kwargs) from None
-
-    return plain
+    return around(fn, scope)

@@ -13,6 +13,7 @@ from ui.i18n import DEFAULT, t
 @dataclass
 class GalleryPanel:
     gallery: gr.Gallery
+    more: gr.Button  # shows the page of designs before the latest ones
     spec: gr.Markdown
     model: gr.Model3D
     downloads: gr.File
@@ -20,12 +21,13 @@ class GalleryPanel:
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The components a screen update writes to."""
-        return [self.gallery, self.spec, self.model, self.downloads]
+        return [self.gallery, self.more, self.spec, self.model, self.downloads]
 
     def words(self, lang: str) -> dict[Any, Any]:
         """Every label of the panel in a language."""
         return {
             self.gallery: gr.update(label=t(lang, "gallery.label")),
+            self.more: gr.update(value=t(lang, "gallery.more")),
             self.model: gr.update(label=t(lang, "detail.model")),
             self.downloads: gr.update(label=t(lang, "detail.files")),
         }
@@ -42,6 +44,10 @@ def build_gallery() -> GalleryPanel:
         allow_preview=True,
         interactive=False,
     )
+    more = gr.Button(
+        t(DEFAULT, "gallery.more"), size="sm", variant="secondary", visible=False,
+        elem_id="more-designs",
+    )  # fmt: skip
     model = gr.Model3D(
         label=t(DEFAULT, "detail.model"),
         height=280,
@@ -55,4 +61,4 @@ def build_gallery() -> GalleryPanel:
     downloads = gr.File(
         label=t(DEFAULT, "detail.files"), file_count="multiple", visible=False, interactive=False
     )
-    return GalleryPanel(gallery, spec, model, downloads)
+    return GalleryPanel(gallery, more, spec, model, downloads)

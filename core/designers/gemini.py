@@ -18,6 +18,7 @@ from core.designers.base import (
     TurnEvent,
 )
 from core.designers.status_lines import drawing_line, status_line
+from core.drawing import DrawingPool
 from core.gemini.client import GeminiClient
 from core.gemini.history import dump_contents
 from core.gemini.images import GeminiArtist
@@ -190,4 +191,5 @@ def _check_answered(answered: bool, finish: str | None) -> None:
 def build(settings: Settings) -> tuple[GeminiDesigner, GeminiArtist]:
     """The Gemini designer and artist, sharing one long-lived client."""
     client = GeminiClient(settings)
-    return GeminiDesigner(client, settings), GeminiArtist(client, settings.image_model)
+    pool = DrawingPool(settings.cpu_concurrency)
+    return GeminiDesigner(client, settings), GeminiArtist(client, settings.image_model, pool)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,9 @@ POSTGRES_ENV = "TEST_POSTGRES_URL"
 POSTGRES_TIMEZONE = "Asia/Ho_Chi_Minh"
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """URL of a fresh, empty PostgreSQL database, dropped after the test."""
+@contextmanager
+def fresh_postgres_database() -> Iterator[str]:
+    """URL of a fresh, empty PostgreSQL database, dropped afterwards (skips if unconfigured)."""
     admin_url = os.environ.get(POSTGRES_ENV)
     if not admin_url:
         pytest.skip(
@@ -40,6 +41,13 @@ def postgres_url() -> Iterator[str]:
         admin.dispose()
 
 
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """URL of a fresh, empty PostgreSQL database, dropped after the test."""
+    with fresh_postgres_database() as url:
+        yield url
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     """An empty database with our tables, per backend; PostgreSQL is skipped unless configured."""
@@ -48,6 +56,6 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     else:
         url = request.getfixturevalue("postgres_url")
     database = Database(url)
-    database.create_all()
+    database.upgrade()
     yield database
     database.dispose()

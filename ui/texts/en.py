@@ -21,6 +21,7 @@ TEXTS: dict[str, str] = {
     "chat.empty": "<h3>Describe a piece to design</h3><p>{mode}</p>",
     "chat.placeholder": "Describe a piece in English or Vietnamese…",
     "chat.send": "Send",
+    "chat.earlier": "↑ Load earlier messages",
     "chat.examples": "Try",
     "chat.thinking": "Thinking…",
     "chat.status": "⏳ {status}",
@@ -33,6 +34,7 @@ TEXTS: dict[str, str] = {
     "tool.no_designs": "none",
     # gallery and the selected design
     "gallery.label": "Designs",
+    "gallery.more": "Show earlier designs",
     "gallery.caption": "#{id} · {kind} · {metal} {piece}",
     "detail.empty": "No designs yet: describe a piece in the chat, or fill in the properties "
                     "and press Generate.",

@@ -22,6 +22,7 @@ TEXTS: dict[str, str] = {
     "chat.empty": "<h3>Hãy mô tả món trang sức bạn muốn</h3><p>{mode}</p>",
     "chat.placeholder": "Mô tả món trang sức bằng tiếng Việt hoặc tiếng Anh…",
     "chat.send": "Gửi",
+    "chat.earlier": "↑ Xem các tin nhắn trước",
     "chat.examples": "Thử",
     "chat.thinking": "Đang suy nghĩ…",
     "chat.status": "⏳ {status}",
@@ -34,6 +35,7 @@ TEXTS: dict[str, str] = {
     "tool.no_designs": "không có",
     # gallery and the selected design
     "gallery.label": "Các mẫu",
+    "gallery.more": "Xem các mẫu trước",
     "gallery.caption": "#{id} · {kind} · {piece} {metal}",
     "detail.empty": "Chưa có mẫu nào: hãy mô tả món trang sức trong khung trò chuyện, hoặc điền "
                     "thuộc tính rồi bấm Tạo mẫu.",
