@@ -39,7 +39,7 @@ def build_gallery() -> GalleryPanel:
         label=t(DEFAULT, "gallery.label"),
         elem_id="design-gallery",
         columns=3,
-        height=300,
+        height=300,  # at most; assets/studio.css lets one row take one row's height
         object_fit="contain",
         allow_preview=True,
         interactive=False,
