@@ -6,6 +6,8 @@ import logging
 import os
 import tempfile
 import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -47,3 +49,17 @@ class FileStore:
                 self.path(relative).unlink(missing_ok=True)
             except OSError as exc:
                 log.warning("could not remove %s: %s", relative, exc)
+
+    def listing(self) -> Iterator[tuple[str, datetime]]:
+        """Every stored file (temp files included) as (relative path, last modified in UTC)."""
+        for full in self.root.rglob("*"):
+            try:
+                if full.is_file():
+                    modified = datetime.fromtimestamp(full.stat().st_mtime, UTC)
+                    yield full.relative_to(self.root).as_posix(), modified
+            except FileNotFoundError:
+                continue  # removed while we walked
+
+    def size(self, relative: str) -> int:
+        """Size in bytes of a stored file."""
+        return self.path(relative).stat().st_size

@@ -166,3 +166,9 @@ def delete_images(*, session: Session, image_ids: list[int]) -> list[str]:
 def image_files(image: GeneratedImage) -> list[str]:
     """Every file that belongs to an image record."""
     return [p for p in (image.image_path, image.model_path, image.stl_path) if p]
+
+
+def all_file_paths(*, session: Session) -> set[str]:
+    """Every file any design row refers to."""
+    query = select(GeneratedImage.image_path, GeneratedImage.model_path, GeneratedImage.stl_path)
+    return {path for row in session.exec(query) for path in row if path}

@@ -1,0 +1,152 @@
+"""Per-user and server-wide limits, counted in the database so they hold across processes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from core.errors import StudioError
+from data import usage as repo
+from data.db import Database
+from data.models import utcnow
+
+Clock = Callable[[], datetime]
+
+MINUTE = timedelta(minutes=1)
+DAY = timedelta(days=1)
+MB = 1024 * 1024
+SERVER = ""  # the ledger's owner for server-wide counts
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits in force; None means no limit."""
+
+    turns_per_minute: int | None = None
+    designs_per_day: int | None = None
+    storage_mb: float | None = None
+    gemini_calls_per_day: int | None = None
+
+
+SIGN_IN_DEFAULTS = Limits(turns_per_minute=20, designs_per_day=200, storage_mb=500)
+
+
+class LimitReached(StudioError):
+    """A request refused by a limit; the message names the limit and when it frees up."""
+
+    def __init__(self, message: str, retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+def wait_text(seconds: float) -> str:
+    """A short human duration: '34 s', '5 min', '3 h 12 min'."""
+    seconds = max(1, math.ceil(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes = math.ceil(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+
+
+def _amount(number: float, unit: str) -> str:
+    return f"{number:g} {unit}" + ("" if number == 1 else "s")
+
+
+class Quotas:
+    """Admits turns, designs and Gemini calls within the limits, recording each one admitted."""
+
+    def __init__(self, db: Database, limits: Limits, clock: Clock = utcnow) -> None:
+        self.db = db
+        self.limits = limits
+        self.clock = clock
+
+    def admit_turn(self, owner: str, storage_used: Callable[[Session], int]) -> None:
+        """Count one chat turn or form generation, or refuse it (a limit reached stores nothing)."""
+        with self.db.transaction() as session:
+            repo.lock_owner(session=session, owner=owner)
+            now = self.clock()
+            self._check_window(session, owner, "turn", self.limits.turns_per_minute, MINUTE, 1, now)
+            self._check_window(session, owner, "design", self.limits.designs_per_day, DAY, 1, now)
+            self.check_storage(storage_used(session), 0)
+            if self.limits.turns_per_minute is not None:
+                repo.add_event(session=session, owner=owner, kind="turn", at=now)
+
+    def check_designs(self, owner: str, count: int) -> None:
+        """Refuse, before drawing, `count` designs that the daily limit would not take."""
+        with self.db.transaction() as session:
+            now = self.clock()
+            limit = self.limits.designs_per_day
+            self._check_window(session, owner, "design", limit, DAY, count, now)
+
+    def reserve_designs(
+        self, session: Session, owner: str, count: int, size_bytes: int, storage_used: int
+    ) -> None:
+        """Inside the transaction that stores designs: check and count them, or refuse."""
+        repo.lock_owner(session=session, owner=owner)
+        now = self.clock()
+        self._check_window(session, owner, "design", self.limits.designs_per_day, DAY, count, now)
+        self.check_storage(storage_used, size_bytes)
+        if self.limits.designs_per_day is not None:
+            repo.add_event(session=session, owner=owner, kind="design", at=now, count=count)
+
+    def check_storage(self, used_bytes: int, adding_bytes: int) -> None:
+        """Refuse when the owner's files would pass the storage limit."""
+        limit = self.limits.storage_mb
+        if limit is None or used_bytes + adding_bytes <= limit * MB:
+            return
+        raise LimitReached(
+            f"You have reached your {limit:g} MB of storage ({used_bytes / MB:.1f} MB used); "
+            "delete some conversations to free space."
+        )
+
+    def spend_gemini_call(self) -> None:
+        """Count one call to Gemini for the whole server, or refuse it."""
+        limit = self.limits.gemini_calls_per_day
+        if limit is None:
+            return
+        with self.db.transaction() as session:
+            repo.lock_owner(session=session, owner=SERVER)
+            now = self.clock()
+            times = repo.events_since(session=session, owner=SERVER, kind="gemini", since=now - DAY)
+            if len(times) >= limit:
+                wait = (times[len(times) - limit] + DAY - now).total_seconds()
+                raise LimitReached(
+                    f"The studio has used its {_amount(limit, 'Gemini call')} for today; "
+                    f"try again in {wait_text(wait)}.",
+                    wait,
+                )
+            repo.add_event(session=session, owner=SERVER, kind="gemini", at=now)
+
+    def prune(self) -> int:
+        """Forget counted uses older than the longest window."""
+        with self.db.transaction() as session:
+            return repo.prune(session=session, before=self.clock() - DAY)
+
+    def _check_window(
+        self,
+        session: Session,
+        owner: str,
+        kind: str,
+        limit: int | None,
+        window: timedelta,
+        adding: int,
+        now: datetime,
+    ) -> None:
+        if limit is None:
+            return
+        what = f"{_amount(limit, kind)} a {'minute' if window == MINUTE else 'day'}"
+        if adding > limit:
+            raise LimitReached(f"At most {what} are allowed; ask for fewer.")
+        times = repo.events_since(session=session, owner=owner, kind=kind, since=now - window)
+        over = len(times) + adding - limit
+        if over <= 0:
+            return
+        wait = (times[over - 1] + window - now).total_seconds()
+        raise LimitReached(f"You have reached {what}; try again in {wait_text(wait)}.", wait)

@@ -1,0 +1,170 @@
+"""Limits counted in the database: windows, messages, freeing up, and no overshoot under races."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from core.limits import LimitReached, Limits, Quotas, wait_text
+from data import usage
+from data.db import Database
+
+START = datetime(2026, 3, 2, 9, 0, 0, tzinfo=UTC)
+
+
+class ManualClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = START) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def no_storage(_session: object) -> int:
+    return 0
+
+
+def test_turns_per_minute_hit_then_free_up(db: Database) -> None:
+    clock = ManualClock()
+    quotas = Quotas(db, Limits(turns_per_minute=3), clock)
+    for seconds in (0, 10, 20):
+        clock.now = START + timedelta(seconds=seconds)
+        quotas.admit_turn("lan", no_storage)
+    clock.now = START + timedelta(seconds=26)
+    with pytest.raises(LimitReached) as refused:
+        quotas.admit_turn("lan", no_storage)
+    assert str(refused.value) == "You have reached 3 turns a minute; try again in 34 s."
+    assert refused.value.retry_after_s == pytest.approx(34)
+    quotas.admit_turn("hoa", no_storage)  # another designer is not held back
+    clock.now = START + timedelta(seconds=60, microseconds=1)
+    quotas.admit_turn("lan", no_storage)  # the oldest turn left the window
+    with pytest.raises(LimitReached, match="try again in 10 s"):
+        quotas.admit_turn("lan", no_storage)
+
+
+def test_refused_turn_records_nothing(db: Database) -> None:
+    clock = ManualClock()
+    quotas = Quotas(db, Limits(turns_per_minute=1), clock)
+    quotas.admit_turn("lan", no_storage)
+    for _ in range(3):
+        with pytest.raises(LimitReached):
+            quotas.admit_turn("lan", no_storage)
+    with db.transaction() as session:
+        since = START - timedelta(days=1)
+        assert usage.count_since(session=session, owner="lan", kind="turn", since=since) == 1
+
+
+def test_designs_per_day_count_what_is_asked(db: Database) -> None:
+    clock = ManualClock()
+    quotas = Quotas(db, Limits(designs_per_day=5), clock)
+    with db.transaction() as session:
+        quotas.reserve_designs(session, "lan", 3, size_bytes=10, storage_used=0)
+    clock.advance(hours=2)
+    with pytest.raises(LimitReached) as refused:
+        quotas.check_designs("lan", 3)
+    assert str(refused.value) == "You have reached 5 designs a day; try again in 22 h."
+    quotas.check_designs("lan", 2)
+    with pytest.raises(LimitReached, match="At most 5 designs a day are allowed; ask for fewer"):
+        quotas.check_designs("hoa", 6)
+    with db.transaction() as session:
+        quotas.reserve_designs(session, "lan", 2, size_bytes=10, storage_used=0)
+    with pytest.raises(LimitReached, match="You have reached 5 designs a day"):
+        quotas.admit_turn("lan", no_storage)  # a turn that cannot draw is refused up front
+    clock.advance(hours=22, seconds=1)
+    quotas.check_designs("lan", 3)
+
+
+def test_storage_limit(db: Database) -> None:
+    quotas = Quotas(db, Limits(storage_mb=1), ManualClock())
+    mb = 1024 * 1024
+    with db.transaction() as session:
+        quotas.reserve_designs(session, "lan", 1, size_bytes=mb // 2, storage_used=mb // 2)
+    with pytest.raises(LimitReached) as refused, db.transaction() as session:
+        quotas.reserve_designs(session, "lan", 1, size_bytes=mb // 2 + 1, storage_used=mb // 2)
+    assert str(refused.value) == (
+        "You have reached your 1 MB of storage (0.5 MB used); "
+        "delete some conversations to free space."
+    )
+    with pytest.raises(LimitReached, match="1 MB of storage"):
+        quotas.admit_turn("lan", lambda _session: mb + 1)
+
+
+def test_gemini_calls_per_day_for_the_whole_server(db: Database) -> None:
+    clock = ManualClock()
+    quotas = Quotas(db, Limits(gemini_calls_per_day=2), clock)
+    quotas.spend_gemini_call()
+    clock.advance(hours=1)
+    quotas.spend_gemini_call()
+    with pytest.raises(LimitReached) as refused:
+        quotas.spend_gemini_call()
+    assert (
+        str(refused.value) == "The studio has used its 2 Gemini calls for today; try again in 23 h."
+    )
+    clock.advance(hours=23)
+    quotas.spend_gemini_call()
+
+
+def test_no_limits_set_counts_nothing(db: Database) -> None:
+    quotas = Quotas(db, Limits(), ManualClock())
+    for _ in range(50):
+        quotas.admit_turn("designer", no_storage)
+        quotas.spend_gemini_call()
+    with db.transaction() as session:
+        assert session.exec(usage.select(usage.UsageEvent)).first() is None
+
+
+def test_prune_forgets_only_what_no_window_needs(db: Database) -> None:
+    clock = ManualClock()
+    quotas = Quotas(db, Limits(turns_per_minute=100), clock)
+    quotas.admit_turn("lan", no_storage)
+    clock.advance(hours=23)
+    quotas.admit_turn("lan", no_storage)
+    clock.advance(hours=2)
+    assert quotas.prune() == 1
+    with db.transaction() as session:
+        since = START - timedelta(days=9)
+        assert usage.count_since(session=session, owner="lan", kind="turn", since=since) == 1
+
+
+def test_concurrent_turns_never_pass_the_limit(db: Database) -> None:
+    """Checks and counts race from many threads (separate connections); the limit still holds."""
+    quotas = Quotas(db, Limits(turns_per_minute=5), ManualClock())
+    admitted, refused = [], []
+    barrier = threading.Barrier(12)
+
+    def attempt() -> None:
+        barrier.wait()
+        try:
+            quotas.admit_turn("lan", no_storage)
+            admitted.append(1)
+        except LimitReached:
+            refused.append(1)
+
+    threads = [threading.Thread(target=attempt) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert (len(admitted), len(refused)) == (5, 7)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (0.2, "1 s"),
+        (34, "34 s"),
+        (59.5, "1 min"),
+        (61, "2 min"),
+        (3600, "1 h"),
+        (11520, "3 h 12 min"),
+    ],
+)
+def test_wait_text(seconds: float, text: str) -> None:
+    assert wait_text(seconds) == text
