@@ -6,25 +6,27 @@ import logging
 import os
 import sys
 
+from cli import users
+from core.accounts import Accounts
 from core.conversations import Conversations
 from core.designers import build_designer
 from core.designs import Designs
 from core.files import FileStore
+from core.limits import Clock, Quotas
 from core.settings import Settings, SettingsError
 from core.studio import Studio
+from core.sweeper import Sweeper
 from core.turns import TurnService
 from data.db import Database
-from ui.app import build_app
-from ui.theme import launch_options
+from data.models import utcnow
 
 
-def build_studio(settings: Settings) -> Studio:
-    """Compose the services: settings → database, files, designer → services."""
-    settings.storage_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(settings.resolved_database_url)
-    db.create_all()
+def build_studio(settings: Settings, clock: Clock = utcnow) -> Studio:
+    """Compose the services: settings → database, files, limits, designer → services."""
+    db = open_database(settings)
     files = FileStore(settings.files_dir)
-    designer, artist = build_designer(settings)
+    quotas = Quotas(db, settings.limits, clock)
+    designer, artist = build_designer(settings, quotas.spend_gemini_call)
     conversations = Conversations(db, files)
     return Studio(
         settings=settings,
@@ -32,13 +34,16 @@ def build_studio(settings: Settings) -> Studio:
         files=files,
         designer=designer,
         conversations=conversations,
-        turns=TurnService(db, files, designer, artist, conversations),
-        designs=Designs(db, files, artist, conversations),
+        turns=TurnService(db, files, designer, artist, conversations, quotas),
+        designs=Designs(db, files, artist, conversations, quotas),
+        quotas=quotas,
+        accounts=Accounts(db),
     )
 
 
-def main() -> None:
-    """Run the studio web app."""
+def main(argv: list[str] | None = None) -> None:
+    """Run the studio web app, or `users ...` to manage its accounts."""
+    argv = sys.argv[1:] if argv is None else argv
     # The studio must start fast and quietly on machines without internet.
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     logging.basicConfig(
@@ -49,9 +54,30 @@ def main() -> None:
         settings = Settings.from_env()
     except SettingsError as exc:
         sys.exit(f"error: {exc}")
-    demo = build_app(build_studio(settings))
-    demo.queue(default_concurrency_limit=settings.concurrency_limit)
-    demo.launch(**launch_options(settings))
+    if argv[:1] == ["users"]:
+        sys.exit(users.run(argv[1:], open_database(settings)))
+    serve(settings)
+
+
+def serve(settings: Settings) -> None:
+    """Build the studio and its UI, keep storage tidy, and serve until stopped."""
+    # Gradio loads here, not at the top: `python app.py users ...` starts without it.
+    from ui.app import build_app
+    from ui.theme import launch_options, queue_options, warn_if_exposed
+
+    studio = build_studio(settings)
+    warn_if_exposed(settings)
+    Sweeper(studio.db, studio.files, studio.quotas).start()
+    demo = build_app(studio)
+    demo.queue(**queue_options(settings)).launch(**launch_options(studio))
+
+
+def open_database(settings: Settings) -> Database:
+    """The studio's database, brought up to date."""
+    settings.storage_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.resolved_database_url)
+    db.create_all()
+    return db
 
 
 if __name__ == "__main__":

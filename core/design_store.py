@@ -6,6 +6,7 @@ from typing import Any
 
 from core.engine import Rendering
 from core.files import FileStore
+from core.limits import Quotas
 from core.properties import DesignProperties, ImageType
 from core.records import image_dict
 from data import repository as repo
@@ -14,11 +15,20 @@ from data.models import GeneratedImage
 
 
 class DesignStore:
-    """Saves renderings for one conversation (or none) and finds its earlier designs."""
+    """Saves one owner's renderings in one conversation (or none) and finds its earlier designs."""
 
-    def __init__(self, db: Database, files: FileStore, conversation_id: int | None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        files: FileStore,
+        quotas: Quotas,
+        owner: str,
+        conversation_id: int | None,
+    ) -> None:
         self.db = db
         self.files = files
+        self.quotas = quotas
+        self.owner = owner
         self.conversation_id = conversation_id
 
     def save(
@@ -29,7 +39,7 @@ class DesignStore:
         prompt: str,
         properties: DesignProperties,
     ) -> dict[str, Any]:
-        """Write the files, then the row; if the row fails, the files go too."""
+        """Write the files, then the row; if the row (or a limit) fails, the files go too."""
         folder = f"c{self.conversation_id}" if self.conversation_id else "loose"
         written: list[str] = []
         try:
@@ -46,8 +56,13 @@ class DesignStore:
                 stl_path=stl_path,
                 properties=properties.to_dict(),
                 spec=rendering.spec,
+                owner=self.owner,
+                size_bytes=sum(
+                    len(data) for data in (rendering.png, rendering.glb, rendering.stl) if data
+                ),
             )
             with self.db.transaction() as session:
+                self.quotas.reserve_designs(session, self.owner, 1, row.size_bytes or 0)
                 repo.create_image(session=session, image=row)
         except BaseException:
             self.files.remove(written)
@@ -66,7 +81,7 @@ class DesignStore:
     def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]:
         """PNG bytes and record of a design in this conversation."""
         with self.db.transaction() as session:
-            image = repo.get_image(session=session, image_id=image_id)
+            image = repo.get_image(session=session, image_id=image_id, owner=self.owner)
         if image is None or image.conversation_id != self.conversation_id:
             raise LookupError(f"no design with id {image_id} in this conversation")
         return self.files.path(image.image_path).read_bytes(), image_dict(image)

@@ -15,6 +15,7 @@ from data.db import Database
 from data.models import utcnow
 
 Clock = Callable[[], datetime]
+Budget = Callable[[], None]  # called before each paid model call; raises when none are left
 
 MINUTE = timedelta(minutes=1)
 DAY = timedelta(days=1)
@@ -33,6 +34,10 @@ class Limits:
 
 
 SIGN_IN_DEFAULTS = Limits(turns_per_minute=20, designs_per_day=200, storage_mb=500)
+
+
+def unlimited() -> None:
+    """A budget that never runs out."""
 
 
 class LimitReached(StudioError):
@@ -67,39 +72,36 @@ class Quotas:
         self.limits = limits
         self.clock = clock
 
-    def admit_turn(self, owner: str, storage_used: Callable[[Session], int]) -> None:
-        """Count one chat turn or form generation, or refuse it (a limit reached stores nothing)."""
+    def admit_turn(self, owner: str, designs: int = 1) -> None:
+        """Count one chat turn or form generation that may draw `designs`, or refuse it.
+
+        A refused request must store nothing, so callers ask before they store anything.
+        """
         with self.db.transaction() as session:
             repo.lock_owner(session=session, owner=owner)
             now = self.clock()
             self._check_window(session, owner, "turn", self.limits.turns_per_minute, MINUTE, 1, now)
-            self._check_window(session, owner, "design", self.limits.designs_per_day, DAY, 1, now)
-            self.check_storage(storage_used(session), 0)
+            limit = self.limits.designs_per_day
+            self._check_window(session, owner, "design", limit, DAY, designs, now)
+            self._check_storage(session, owner, 0)
             if self.limits.turns_per_minute is not None:
                 repo.add_event(session=session, owner=owner, kind="turn", at=now)
 
-    def check_designs(self, owner: str, count: int) -> None:
-        """Refuse, before drawing, `count` designs that the daily limit would not take."""
-        with self.db.transaction() as session:
-            now = self.clock()
-            limit = self.limits.designs_per_day
-            self._check_window(session, owner, "design", limit, DAY, count, now)
-
-    def reserve_designs(
-        self, session: Session, owner: str, count: int, size_bytes: int, storage_used: int
-    ) -> None:
+    def reserve_designs(self, session: Session, owner: str, count: int, size_bytes: int) -> None:
         """Inside the transaction that stores designs: check and count them, or refuse."""
         repo.lock_owner(session=session, owner=owner)
         now = self.clock()
         self._check_window(session, owner, "design", self.limits.designs_per_day, DAY, count, now)
-        self.check_storage(storage_used, size_bytes)
+        self._check_storage(session, owner, size_bytes)
         if self.limits.designs_per_day is not None:
             repo.add_event(session=session, owner=owner, kind="design", at=now, count=count)
 
-    def check_storage(self, used_bytes: int, adding_bytes: int) -> None:
-        """Refuse when the owner's files would pass the storage limit."""
+    def _check_storage(self, session: Session, owner: str, adding_bytes: int) -> None:
         limit = self.limits.storage_mb
-        if limit is None or used_bytes + adding_bytes <= limit * MB:
+        if limit is None:
+            return
+        used_bytes = repo.storage_used(session=session, owner=owner)
+        if used_bytes + adding_bytes <= limit * MB and (adding_bytes or used_bytes < limit * MB):
             return
         raise LimitReached(
             f"You have reached your {limit:g} MB of storage ({used_bytes / MB:.1f} MB used); "

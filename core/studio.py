@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from core.accounts import Accounts
 from core.conversations import Conversations
 from core.designers.base import Designer
 from core.designs import Designs
 from core.files import FileStore
+from core.limits import Quotas
 from core.settings import Settings
 from core.turns import TurnService
 from data.db import Database
@@ -34,6 +36,8 @@ class Studio:
     conversations: Conversations
     turns: TurnService
     designs: Designs
+    quotas: Quotas
+    accounts: Accounts
 
     def view(self, owner: str, conversation_id: int | None = None) -> StudioView:
         """The studio as it shows one conversation (or, given None, the latest one, if any)."""

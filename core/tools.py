@@ -17,6 +17,7 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from core.engine import Rendering
+from core.errors import StudioError
 from core.messages import ToolCall, ToolName
 from core.properties import (
     MAX_COUNT,
@@ -233,9 +234,12 @@ class ToolSession:
         self, rendering: Rendering, image_type: ImageType, prompt: str, properties: DesignProperties
     ) -> dict[str, Any]:
         """Store a finished design and remember it as part of this turn."""
-        image = self.sink.save(
-            rendering, image_type=image_type, prompt=prompt, properties=properties
-        )
+        try:
+            image = self.sink.save(
+                rendering, image_type=image_type, prompt=prompt, properties=properties
+            )
+        except StudioError as exc:  # a limit refused it: the designer tells the user
+            raise ToolError(str(exc)) from None
         self.images.append(image)
         return image
 

@@ -63,6 +63,10 @@ class GeneratedImage(SQLModel, table=True):
     properties: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     spec: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
+    # Whose design it is (loose designs, made without a conversation, too); lookups filter by it.
+    owner: str = Field(max_length=128, index=True)
+    # Bytes of its files, for the storage limit; None until measured (rows older than the column).
+    size_bytes: int | None = Field(default=None)
 
 
 class User(SQLModel, table=True):

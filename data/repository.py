@@ -126,9 +126,12 @@ def create_image(*, session: Session, image: GeneratedImage) -> GeneratedImage:
     return image
 
 
-def get_image(*, session: Session, image_id: int) -> GeneratedImage | None:
-    """One image record, or None."""
-    return session.get(GeneratedImage, image_id)
+def get_image(*, session: Session, image_id: int, owner: str) -> GeneratedImage | None:
+    """One design of this owner, or None (another owner's design is as missing as no design)."""
+    image = session.get(GeneratedImage, image_id)
+    if image is None or image.owner != owner:
+        return None
+    return image
 
 
 def list_images(*, session: Session, conversation_id: int) -> list[GeneratedImage]:

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, text
 from sqlmodel import Session, col, delete, select
 
-from data.models import UsageEvent
+from data.models import GeneratedImage, UsageEvent
 
 
 def lock_owner(*, session: Session, owner: str) -> None:
@@ -50,3 +50,17 @@ def prune(*, session: Session, before: datetime) -> int:
     """Forget uses older than every limit's window; return how many went."""
     result = session.exec(delete(UsageEvent).where(col(UsageEvent.created_at) < before))
     return int(result.rowcount or 0)
+
+
+def storage_used(*, session: Session, owner: str) -> int:
+    """Bytes of the owner's design files (designs not yet measured count as nothing)."""
+    query = select(func.coalesce(func.sum(GeneratedImage.size_bytes), 0)).where(
+        GeneratedImage.owner == owner
+    )
+    return int(session.exec(query).one())
+
+
+def unmeasured_designs(*, session: Session, limit: int = 500) -> list[GeneratedImage]:
+    """Designs stored before sizes were recorded."""
+    query = select(GeneratedImage).where(col(GeneratedImage.size_bytes).is_(None)).limit(limit)
+    return list(session.exec(query))

@@ -53,20 +53,20 @@ class RunningApp:
         self.studio.db.dispose()
 
 
-def launch_app(settings: Settings) -> RunningApp:
+def launch_app(settings: Settings, **studio_options: object) -> RunningApp:
     """Build and launch the app exactly as app.py does, without blocking."""
     from ui.app import build_app
-    from ui.theme import launch_options
+    from ui.theme import launch_options, queue_options
 
-    studio = build_studio(settings)
+    studio = build_studio(settings, **studio_options)
     demo = build_app(studio)
     port = free_port()
-    demo.queue(default_concurrency_limit=settings.concurrency_limit).launch(
+    demo.queue(**queue_options(settings)).launch(
         server_name="127.0.0.1",
         server_port=port,
         prevent_thread_lock=True,
         quiet=True,
-        **launch_options(settings),
+        **launch_options(studio),
     )
     return RunningApp(settings, studio, f"http://127.0.0.1:{port}/", demo)
 

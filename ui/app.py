@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import gradio as gr
 
+from core.settings import AuthMode
 from core.studio import Studio
 from ui.api import register_api
 from ui.chat_panel import build_chat_panel
 from ui.controller import Controller, Panels
 from ui.gallery import build_gallery
-from ui.identity import Identity
+from ui.identity import Identity, browser_keys
 from ui.property_form import build_property_form
 from ui.sidebar import build_sidebar
 
 PRIVATE = {"api_visibility": "private"}  # UI events; the public API is ui/api.py
+CACHE_CLEANUP = (3600, 3600)  # every hour, Gradio deletes its cached files older than an hour
+TITLE = "PNJ · AI Jewelry Designer"
+STUDIO_KEY = "pnj-studio"  # the browser's localStorage key for its studio id
 
 
 def mode_note(studio: Studio) -> str:
@@ -29,13 +33,19 @@ def mode_note(studio: Studio) -> str:
 
 def build_app(studio: Studio) -> gr.Blocks:
     """The Blocks app: sidebar, chat, gallery and property form, plus the public API."""
-    identity = Identity(studio.settings)
-    with gr.Blocks(title="PNJ Jewelry AI Designer") as demo:
+    settings = studio.settings
+    browser = settings.studio_auth is AuthMode.BROWSER
+    ids, state_key = browser_keys(settings) if browser else (None, None)
+    identity = Identity(settings, studio.accounts, ids)
+    with gr.Blocks(title="PNJ Jewelry AI Designer", delete_cache=CACHE_CLEANUP) as demo:
         conversation_id = gr.State(None)
         design_ids = gr.State([])
-        gr.HTML(
-            f"<div id='brand'><h1>PNJ · AI Jewelry Designer</h1><p>{mode_note(studio)}</p></div>"
-        )
+        studio_key = gr.BrowserState(None, storage_key=STUDIO_KEY, secret=state_key)
+        with gr.Row(equal_height=False):
+            gr.HTML(f"<div id='brand'><h1>{TITLE}</h1><p>{mode_note(studio)}</p></div>")
+            account = gr.Markdown(elem_id="account", visible=settings.studio_auth.signs_in)
+            if settings.studio_auth is AuthMode.HF:
+                gr.LoginButton(scale=0, min_width=200)
         with gr.Row(equal_height=False):
             with gr.Column(scale=2, min_width=220, elem_id="sidebar"):
                 sidebar = build_sidebar()
@@ -45,8 +55,10 @@ def build_app(studio: Studio) -> gr.Blocks:
                 gallery = build_gallery()
                 with gr.Accordion("Design properties", open=True):
                     form = build_property_form()
-        panels = Panels(sidebar, chat, form, gallery, conversation_id, design_ids)
-        _wire(demo, Controller(studio, identity, panels), studio.settings.concurrency_limit)
+        panels = Panels(
+            sidebar, chat, form, gallery, conversation_id, design_ids, studio_key, account
+        )
+        _wire(demo, Controller(studio, identity, panels), settings.concurrency_limit)
         register_api(studio, identity)
     return demo
 
@@ -74,4 +86,4 @@ def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
     ):
         button.click(generate, form_values, screen, concurrency_limit=limit, **PRIVATE)
     p.gallery.gallery.select(c.select_design, [p.design_ids], screen, **PRIVATE)
-    demo.load(c.load, None, screen, **PRIVATE)
+    demo.load(c.load, [p.studio_key], p.on_load, **PRIVATE)

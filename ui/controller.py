@@ -35,6 +35,13 @@ class Panels:
     gallery: GalleryPanel
     conversation_id: gr.State
     design_ids: gr.State
+    studio_key: gr.BrowserState  # browser mode: the signed id of this browser's studio
+    account: gr.Markdown  # whose studio this is
+
+    @property
+    def on_load(self) -> list[gr.components.Component]:
+        """What the page-load handler writes: the screen, the kept studio id, the account."""
+        return [*self.outputs, self.studio_key, self.account]
 
     @property
     def outputs(self) -> list[gr.components.Component]:
@@ -98,9 +105,14 @@ class Controller:
     # Handlers ------------------------------------------------------------------------------
 
     @shows_errors
-    def load(self, request: gr.Request) -> Updates:
-        """On page load, reopen the most recently updated conversation."""
-        return self._screen(self.studio.view(self.identity.owner(request)))
+    def load(self, studio_key: Any, request: gr.Request) -> Updates:
+        """On page load, open this visitor's studio at its most recently updated conversation."""
+        kept = self.identity.claim(request, studio_key)
+        p = self.panels
+        return self._screen(self.studio.view(self.identity.owner(request))) | {
+            p.studio_key: kept,
+            p.account: self.identity.signed_in_as(request),
+        }
 
     @shows_errors
     def new_conversation(self, request: gr.Request) -> Updates:

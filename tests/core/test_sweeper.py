@@ -42,7 +42,7 @@ def with_row(db: Database, files: FileStore, hours: float) -> list[str]:
         repo.create_image(
             session=session,
             image=GeneratedImage(
-                conversation_id=conversation.id, image_type="3d", image_path=paths[0],
+                conversation_id=conversation.id, owner="lan", image_type="3d", image_path=paths[0],
                 model_path=paths[1], stl_path=paths[2],
             ),
         )  # fmt: skip
