@@ -80,10 +80,11 @@ class Quotas:
         with self.db.transaction() as session:
             repo.lock_owner(session=session, owner=owner)
             now = self.clock()
-            self._check_window(session, owner, "turn", self.limits.turns_per_minute, MINUTE, 1, now)
+            self._check_owner(session, owner, "turn", self.limits.turns_per_minute, MINUTE, 1, now)
             limit = self.limits.designs_per_day
-            self._check_window(session, owner, "design", limit, DAY, designs, now)
+            self._check_owner(session, owner, "design", limit, DAY, designs, now)
             self._check_storage(session, owner, 0)
+            self._check_gemini(session, now)  # none left today: refuse before the turn starts
             if self.limits.turns_per_minute is not None:
                 repo.add_event(session=session, owner=owner, kind="turn", at=now)
 
@@ -91,39 +92,19 @@ class Quotas:
         """Inside the transaction that stores designs: check and count them, or refuse."""
         repo.lock_owner(session=session, owner=owner)
         now = self.clock()
-        self._check_window(session, owner, "design", self.limits.designs_per_day, DAY, count, now)
+        self._check_owner(session, owner, "design", self.limits.designs_per_day, DAY, count, now)
         self._check_storage(session, owner, size_bytes)
         if self.limits.designs_per_day is not None:
             repo.add_event(session=session, owner=owner, kind="design", at=now, count=count)
 
-    def _check_storage(self, session: Session, owner: str, adding_bytes: int) -> None:
-        limit = self.limits.storage_mb
-        if limit is None:
-            return
-        used_bytes = repo.storage_used(session=session, owner=owner)
-        if used_bytes + adding_bytes <= limit * MB and (adding_bytes or used_bytes < limit * MB):
-            return
-        raise LimitReached(
-            f"You have reached your {limit:g} MB of storage ({used_bytes / MB:.1f} MB used); "
-            "delete some conversations to free space."
-        )
-
     def spend_gemini_call(self) -> None:
         """Count one call to Gemini for the whole server, or refuse it."""
-        limit = self.limits.gemini_calls_per_day
-        if limit is None:
+        if self.limits.gemini_calls_per_day is None:
             return
         with self.db.transaction() as session:
             repo.lock_owner(session=session, owner=SERVER)
             now = self.clock()
-            times = repo.events_since(session=session, owner=SERVER, kind="gemini", since=now - DAY)
-            if len(times) >= limit:
-                wait = (times[len(times) - limit] + DAY - now).total_seconds()
-                raise LimitReached(
-                    f"The studio has used its {_amount(limit, 'Gemini call')} for today; "
-                    f"try again in {wait_text(wait)}.",
-                    wait,
-                )
+            self._check_gemini(session, now)
             repo.add_event(session=session, owner=SERVER, kind="gemini", at=now)
 
     def prune(self) -> int:
@@ -131,7 +112,7 @@ class Quotas:
         with self.db.transaction() as session:
             return repo.prune(session=session, before=self.clock() - DAY)
 
-    def _check_window(
+    def _check_owner(
         self,
         session: Session,
         owner: str,
@@ -146,9 +127,49 @@ class Quotas:
         what = f"{_amount(limit, kind)} a {'minute' if window == MINUTE else 'day'}"
         if adding > limit:
             raise LimitReached(f"At most {what} are allowed; ask for fewer.")
-        times = repo.events_since(session=session, owner=owner, kind=kind, since=now - window)
-        over = len(times) + adding - limit
-        if over <= 0:
+        wait = _wait(session, owner, kind, limit, window, adding, now)
+        if wait is not None:
+            raise LimitReached(f"You have reached {what}; try again in {wait_text(wait)}.", wait)
+
+    def _check_gemini(self, session: Session, now: datetime) -> None:
+        limit = self.limits.gemini_calls_per_day
+        wait = None if limit is None else _wait(session, SERVER, "gemini", limit, DAY, 1, now)
+        if wait is not None:
+            raise LimitReached(
+                f"The studio has used its {_amount(limit or 0, 'Gemini call')} for today; "
+                f"try again in {wait_text(wait)}.",
+                wait,
+            )
+
+    def _check_storage(self, session: Session, owner: str, adding_bytes: int) -> None:
+        limit = self.limits.storage_mb
+        if limit is None:
             return
-        wait = (times[over - 1] + window - now).total_seconds()
-        raise LimitReached(f"You have reached {what}; try again in {wait_text(wait)}.", wait)
+        used_bytes = repo.storage_used(session=session, owner=owner)
+        if used_bytes + adding_bytes <= limit * MB and (adding_bytes or used_bytes < limit * MB):
+            return
+        used = f"{used_bytes / MB:.1f} MB used"
+        message = (
+            f"This design ({adding_bytes / MB:.1f} MB) does not fit in your {limit:g} MB of "
+            f"storage ({used})"
+            if adding_bytes
+            else f"You have reached your {limit:g} MB of storage ({used})"
+        )
+        raise LimitReached(f"{message}; delete some conversations to free space.")
+
+
+def _wait(
+    session: Session,
+    owner: str,
+    kind: str,
+    limit: int,
+    window: timedelta,
+    adding: int,
+    now: datetime,
+) -> float | None:
+    """Seconds until `adding` more uses fit in the window, or None when they fit now."""
+    times = repo.events_since(session=session, owner=owner, kind=kind, since=now - window)
+    over = len(times) + adding - limit
+    if over <= 0:
+        return None
+    return (times[over - 1] + window - now).total_seconds()

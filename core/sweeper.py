@@ -1,4 +1,4 @@
-"""Housekeeping: remove design files no row refers to, and forget old counted uses."""
+"""Housekeeping: remove files no design refers to, measure old designs, forget old uses."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from core.files import FileStore
 from core.limits import Quotas
 from data import repository as repo
+from data import usage
 from data.db import Database
 from data.models import utcnow
 
@@ -38,6 +39,27 @@ def sweep_orphans(
     return orphans
 
 
+def measure_designs(db: Database, files: FileStore) -> int:
+    """Record the file sizes of designs stored before sizes were kept; return how many."""
+    measured = 0
+    while True:
+        with db.transaction() as session:
+            designs = usage.unmeasured_designs(session=session)
+            for design in designs:
+                design.size_bytes = sum(_size(files, path) for path in repo.image_files(design))
+                session.add(design)
+        measured += len(designs)
+        if len(designs) < usage.MEASURE_BATCH:
+            return measured
+
+
+def _size(files: FileStore, relative: str) -> int:
+    try:
+        return files.size(relative)
+    except (OSError, ValueError):  # gone, or a path outside storage: nothing to count
+        return 0
+
+
 class Sweeper:
     """Sweeps once at start, then every `interval_s` seconds on a daemon thread."""
 
@@ -57,8 +79,9 @@ class Sweeper:
         self._thread = threading.Thread(target=self._loop, name="sweeper", daemon=True)
 
     def sweep(self) -> list[str]:
-        """One pass: orphan files, then the usage ledger."""
+        """One pass: orphan files, unmeasured designs, then the usage ledger."""
         removed = sweep_orphans(self.db, self.files, now=self.clock())
+        measure_designs(self.db, self.files)
         if self.quotas is not None:
             self.quotas.prune()
         return removed

@@ -60,7 +60,12 @@ def storage_used(*, session: Session, owner: str) -> int:
     return int(session.exec(query).one())
 
 
-def unmeasured_designs(*, session: Session, limit: int = 500) -> list[GeneratedImage]:
-    """Designs stored before sizes were recorded."""
-    query = select(GeneratedImage).where(col(GeneratedImage.size_bytes).is_(None)).limit(limit)
+MEASURE_BATCH = 500
+
+
+def unmeasured_designs(*, session: Session) -> list[GeneratedImage]:
+    """Up to MEASURE_BATCH designs stored before sizes were recorded."""
+    query = (
+        select(GeneratedImage).where(col(GeneratedImage.size_bytes).is_(None)).limit(MEASURE_BATCH)
+    )
     return list(session.exec(query))

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 
 from core.files import FileStore
 from core.limits import Limits, Quotas
@@ -67,6 +68,7 @@ def test_only_old_orphans_are_removed(db: Database, tmp_path: Path) -> None:
 
 def test_background_sweeper_sweeps_at_start_and_prunes_usage(db: Database, tmp_path: Path) -> None:
     files = FileStore(tmp_path / "files")
+    with_row(db, files, hours=5)  # stored before sizes were recorded
     orphan = aged(files, files.write("c2", ".png", b"crashed"), hours=2)
     quotas = Quotas(
         db, Limits(turns_per_minute=5), clock=lambda: datetime.now(UTC) - timedelta(days=2)
@@ -79,3 +81,6 @@ def test_background_sweeper_sweeps_at_start_and_prunes_usage(db: Database, tmp_p
     assert not files.path(orphan).exists()
     assert not sweeper._thread.is_alive()
     assert quotas.prune() == 0  # the two-day-old turn was already forgotten
+    with db.transaction() as session:
+        (design,) = session.exec(select(GeneratedImage)).all()
+    assert design.size_bytes == 3  # its three one-byte files, measured

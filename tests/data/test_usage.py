@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -12,21 +12,7 @@ from data import repository as repo
 from data import usage
 from data.db import Database
 from data.models import GeneratedImage
-
-START = datetime(2026, 3, 2, 9, 0, 0, tzinfo=UTC)
-
-
-class ManualClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: datetime = START) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
+from tests.clock import START, ManualClock
 
 
 def stored_design(db: Database, owner: str, size_bytes: int | None) -> None:
@@ -103,7 +89,7 @@ def test_storage_limit_counts_the_owners_files(db: Database) -> None:
     with pytest.raises(LimitReached) as refused, db.transaction() as session:
         quotas.reserve_designs(session, "lan", 1, size_bytes=mb // 2 + 1)
     assert str(refused.value) == (
-        "You have reached your 1 MB of storage (0.5 MB used); "
+        "This design (0.5 MB) does not fit in your 1 MB of storage (0.5 MB used); "
         "delete some conversations to free space."
     )
     stored_design(db, "lan", mb // 2)
@@ -122,10 +108,13 @@ def test_gemini_calls_per_day_for_the_whole_server(db: Database) -> None:
     quotas.spend_gemini_call()
     with pytest.raises(LimitReached) as refused:
         quotas.spend_gemini_call()
-    assert (
-        str(refused.value) == "The studio has used its 2 Gemini calls for today; try again in 23 h."
+    assert str(refused.value) == (
+        "The studio has used its 2 Gemini calls for today; try again in 23 h."
     )
+    with pytest.raises(LimitReached, match="used its 2 Gemini calls"):
+        quotas.admit_turn("lan")  # no turn starts that could not call Gemini
     clock.advance(hours=23)
+    quotas.admit_turn("lan")
     quotas.spend_gemini_call()
 
 
