@@ -41,9 +41,12 @@ def build_app(studio: Studio) -> gr.Blocks:
         conversation_id = gr.State(None)
         design_ids = gr.State([])
         studio_key = gr.BrowserState(None, storage_key=STUDIO_KEY, secret=state_key)
-        with gr.Row(equal_height=False):
-            gr.HTML(f"<div id='brand'><h1>{TITLE}</h1><p>{mode_note(studio)}</p></div>")
-            account = gr.Markdown(elem_id="account", visible=settings.studio_auth.signs_in)
+        with gr.Row(equal_height=False, elem_id="header"):
+            brand = f"<div id='brand'><h1>{TITLE}</h1><p>{mode_note(studio)}</p></div>"
+            gr.HTML(brand, scale=3, min_width=320)  # narrow windows put the account below (CSS)
+            account = gr.Markdown(
+                elem_id="account", visible=settings.studio_auth.signs_in, scale=1, min_width=240
+            )
             if settings.studio_auth is AuthMode.HF:
                 gr.LoginButton(scale=0, min_width=200)
         with gr.Row(equal_height=False):
