@@ -19,6 +19,7 @@ from core.sweeper import Sweeper
 from core.turns import TurnService
 from data.db import Database
 from data.models import utcnow
+from data.schema import DatabaseStartError
 
 
 def build_studio(settings: Settings, clock: Clock = utcnow) -> Studio:
@@ -50,33 +51,34 @@ def main(argv: list[str] | None = None) -> None:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # data.schema says what it migrates
     try:
         settings = Settings.from_env()
-    except SettingsError as exc:
+        if argv[:1] == ["users"]:
+            sys.exit(users.run(argv[1:], open_database(settings)))
+        studio = build_studio(settings)
+    except (SettingsError, DatabaseStartError) as exc:
         sys.exit(f"error: {exc}")
-    if argv[:1] == ["users"]:
-        sys.exit(users.run(argv[1:], open_database(settings)))
-    serve(settings)
+    serve(studio)
 
 
-def serve(settings: Settings) -> None:
-    """Build the studio and its UI, keep storage tidy, and serve until stopped."""
+def serve(studio: Studio) -> None:
+    """Keep storage tidy, build the UI, and serve until stopped."""
     # Gradio loads here, not at the top: `python app.py users ...` starts without it.
     from ui.app import build_app
     from ui.theme import launch_options, queue_options, warn_if_exposed
 
-    studio = build_studio(settings)
-    warn_if_exposed(settings)
+    warn_if_exposed(studio.settings)
     Sweeper(studio.db, studio.files, studio.quotas).start()
     demo = build_app(studio)
-    demo.queue(**queue_options(settings)).launch(**launch_options(studio))
+    demo.queue(**queue_options(studio.settings)).launch(**launch_options(studio))
 
 
 def open_database(settings: Settings) -> Database:
-    """The studio's database, brought up to date."""
+    """The studio's database, its schema brought to this code's revision."""
     settings.storage_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
-    db.create_all()
+    db.upgrade()
     return db
 
 

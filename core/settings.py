@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from core.limits import SIGN_IN_DEFAULTS, Limits
+from data.db import studio_database_url
 
 DEFAULT_CHAT_MODEL = "gemini-3.8-flash"
 DEFAULT_IMAGE_MODEL = "gemini-nano-banana-2.1"
@@ -89,9 +90,7 @@ class Settings:
     @property
     def resolved_database_url(self) -> str:
         """DATABASE_URL, or a SQLite file inside STORAGE_DIR."""
-        if self.database_url:
-            return self.database_url
-        return f"sqlite:///{(self.storage_dir / 'studio.db').resolve()}"
+        return studio_database_url(self.database_url, self.storage_dir)
 
     @property
     def secret_file(self) -> Path:

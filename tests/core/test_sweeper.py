@@ -21,7 +21,7 @@ from data.models import GeneratedImage
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
     database = Database(f"sqlite:///{tmp_path / 'studio.db'}")
-    database.create_all()
+    database.upgrade()
     yield database
     database.dispose()
 
