@@ -12,12 +12,11 @@ import httpx
 import pytest
 from gradio_client import Client
 
-from core.settings import AuthMode, Settings
-from tests.conftest import RunningApp, launch_app
+from core.settings import Settings
+from tests.conftest import PASSWORDS, RunningApp, launch_with_accounts, signed_in
 from tests.e2e.ui_events import PageSession
 
 RING = {"jewelry_type": "ring", "metal": "platinum", "gemstone": "ruby", "carat": 1.0}
-PASSWORDS = {"lan": "lotus pendant 18k", "hoa": "white gold bangle"}
 MISSING = 987_654
 
 # Every public endpoint and the id it takes; a new endpoint fails the test below until listed.
@@ -34,26 +33,19 @@ UNSCOPED_BY_ID = {"/create_conversation", "/list_conversations"}  # act on the c
 
 @pytest.fixture(scope="module")
 def password_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
-    storage = tmp_path_factory.mktemp("accounts") / "storage"
-    app = launch_app(Settings(storage_dir=storage, studio_auth=AuthMode.PASSWORD))
-    for name, password in PASSWORDS.items():
-        app.studio.accounts.add(name, password)
+    app = launch_with_accounts(Settings(storage_dir=tmp_path_factory.mktemp("acc") / "storage"))
     yield app
     app.close()
 
 
-def sign_in(app: RunningApp, name: str) -> Client:
-    return Client(app.url, auth=(name, PASSWORDS[name]), verbose=False)
-
-
 @pytest.fixture(scope="module")
 def lan(password_app: RunningApp) -> Client:
-    return sign_in(password_app, "lan")
+    return signed_in(password_app, "lan")
 
 
 @pytest.fixture(scope="module")
 def hoa(password_app: RunningApp) -> Client:
-    return sign_in(password_app, "hoa")
+    return signed_in(password_app, "hoa")
 
 
 @pytest.fixture(scope="module")

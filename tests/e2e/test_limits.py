@@ -12,13 +12,12 @@ from gradio_client import Client
 from sqlmodel import select
 
 from core.limits import Limits
-from core.settings import AuthMode, Settings
+from core.settings import Settings
 from data.models import Conversation, GeneratedImage, Message
 from tests.clock import ManualClock
-from tests.conftest import RunningApp, launch_app
+from tests.conftest import RunningApp, launch_app, launch_with_accounts, signed_in
 
 RING = {"jewelry_type": "ring", "metal": "rose gold", "gemstone": "diamond", "carat": 0.5}
-PASSWORDS = {"lan": "lotus pendant 18k", "hoa": "white gold bangle"}
 
 
 @pytest.fixture(scope="module")
@@ -32,18 +31,11 @@ def limited_app(
 ) -> Iterator[RunningApp]:
     settings = Settings(
         storage_dir=tmp_path_factory.mktemp("limits") / "storage",
-        studio_auth=AuthMode.PASSWORD,
         limits=Limits(turns_per_minute=2, designs_per_day=3),
     )
-    app = launch_app(settings, clock=clock)
-    for name, password in PASSWORDS.items():
-        app.studio.accounts.add(name, password)
+    app = launch_with_accounts(settings, clock=clock)
     yield app
     app.close()
-
-
-def client_for(app: RunningApp, name: str) -> Client:
-    return Client(app.url, auth=(name, PASSWORDS[name]), verbose=False)
 
 
 def refusal(client: Client, *args: Any, api_name: str) -> str:
@@ -67,7 +59,7 @@ def files(app: RunningApp) -> set[Path]:
 
 
 def test_turns_a_minute_and_designs_a_day(limited_app: RunningApp, clock: ManualClock) -> None:
-    lan, hoa = client_for(limited_app, "lan"), client_for(limited_app, "hoa")
+    lan, hoa = signed_in(limited_app, "lan"), signed_in(limited_app, "hoa")
     conversation = lan.predict("", "", api_name="/create_conversation")["id"]
     for text in ("a rose gold ring with a diamond", "make it platinum"):
         assert lan.predict(conversation, text, api_name="/chat")["generated_images"]

@@ -8,7 +8,7 @@ import pytest
 from gradio_client import Client
 
 from core.settings import AuthMode, Settings
-from tests.conftest import RunningApp, launch_app
+from tests.conftest import PASSWORDS, RunningApp, launch_app, launch_with_accounts
 from tests.ui.conftest import open_studio, shoot
 
 PEARL = "a silver pendant with a pearl"
@@ -43,6 +43,12 @@ def listed(page: object) -> str:
     return page.locator("#conversation-list").inner_text()
 
 
+def shows_only(page: object, mine: str, theirs: str) -> None:
+    """The page's studio lists its own conversation and designs, never the other visitor's."""
+    page.wait_for_selector("#design-gallery img", timeout=30_000)
+    assert mine[:20] in listed(page) and theirs[:20] not in listed(page)
+
+
 def test_each_browser_sees_only_its_own_studio_across_reloads_and_tabs(
     visitors: tuple[object, object], browser_app: RunningApp
 ) -> None:
@@ -56,19 +62,15 @@ def test_each_browser_sees_only_its_own_studio_across_reloads_and_tabs(
     shoot(second, "browser-mode-second-visitor")
 
     first.reload()
-    first.wait_for_selector("#design-gallery img", timeout=30_000)
-    assert PEARL[:20] in listed(first) and HOOPS[:20] not in listed(first)
+    shows_only(first, PEARL, HOOPS)
     assert "Your own studio in this browser" in first.locator("#account").inner_text()
     shoot(first, "browser-mode-first-visitor-after-reload")
 
     tab = first.context.new_page()  # another tab of the same browser: the same studio
     open_studio(tab, browser_app.url)
-    tab.wait_for_selector("#design-gallery img", timeout=30_000)
-    assert PEARL[:20] in listed(tab) and HOOPS[:20] not in listed(tab)
-
+    shows_only(tab, PEARL, HOOPS)
     second.reload()
-    second.wait_for_selector("#design-gallery img", timeout=30_000)
-    assert HOOPS[:20] in listed(second) and PEARL[:20] not in listed(second)
+    shows_only(second, HOOPS, PEARL)
 
 
 def test_a_forged_studio_id_gets_a_new_empty_studio(
@@ -108,8 +110,7 @@ def test_api_clients_get_their_own_studio(
 @pytest.fixture(scope="module")
 def password_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
     storage = tmp_path_factory.mktemp("password-mode") / "storage"
-    app = launch_app(Settings(storage_dir=storage, studio_auth=AuthMode.PASSWORD))
-    app.studio.accounts.add("lan", "lotus pendant 18k")
+    app = launch_with_accounts(Settings(storage_dir=storage))
     yield app
     app.close()
 
@@ -129,7 +130,7 @@ def test_sign_in_page_then_the_signed_in_studio(
         page.keyboard.press("Enter")
         page.wait_for_selector("text=Incorrect", timeout=30_000)
         page.locator("input[type=text]").first.fill("lan")  # the form clears after a refusal
-        page.fill("input[type=password]", "lotus pendant 18k")
+        page.fill("input[type=password]", PASSWORDS["lan"])
         page.keyboard.press("Enter")
         page.wait_for_selector("#send:not([disabled])", timeout=30_000)  # the studio, signed in
         page.wait_for_selector("#account:has-text('Signed in as')", timeout=30_000)

@@ -1,7 +1,8 @@
-"""Who is acting, per STUDIO_AUTH mode, resolved from requests built here (no network)."""
+"""Who is acting, per STUDIO_AUTH mode, from requests built here (no network); the start-up log."""
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from core.errors import StudioError
 from core.settings import AuthMode, Settings
 from core.signed_ids import SignedIds
 from ui.identity import HF_SIGN_IN_FIRST, Identity, browser_keys, hf_owner, oauth_profile
+from ui.theme import warn_if_exposed
 
 
 def profile(username: str) -> dict[str, Any]:
@@ -106,3 +108,25 @@ def test_browser_keys_survive_a_restart_and_follow_the_secret(tmp_path: Path) ->
     )
     assert other_ids.verify(token) is None and other_key != key
     assert "x" * 32 not in other_key
+
+
+@pytest.mark.parametrize(
+    ("env", "warned"),
+    [
+        ({"GRADIO_SERVER_NAME": "0.0.0.0"}, True),
+        ({"GRADIO_SERVER_NAME": "192.168.1.20", "STUDIO_AUTH": "none"}, True),
+        ({}, False),
+        ({"GRADIO_SERVER_NAME": "127.0.0.1"}, False),
+        ({"GRADIO_SERVER_NAME": "0.0.0.0", "STUDIO_AUTH": "password"}, False),
+        ({"GRADIO_SERVER_NAME": "0.0.0.0", "STUDIO_AUTH": "browser"}, False),
+    ],
+)
+def test_start_up_log_says_plainly_when_one_shared_studio_is_exposed(
+    env: dict[str, str], warned: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        warn_if_exposed(Settings.from_env(env))
+    text = caplog.text
+    assert ("shares ONE studio" in text) is warned
+    if warned:
+        assert env["GRADIO_SERVER_NAME"] in text and "STUDIO_AUTH=password, browser or hf" in text
