@@ -60,9 +60,10 @@ class Identity:
         if studio_id is None:
             token = self.ids.issue()
             studio_id = self.ids.verify(token)
+        session = _session(request)
         with self._lock:
-            self._browsers[_session(request)] = f"browser:{studio_id}"
-            self._browsers.move_to_end(_session(request))
+            self._browsers[session] = f"browser:{studio_id}"
+            self._browsers.move_to_end(session)
             while len(self._browsers) > MAX_BROWSER_SESSIONS:
                 self._browsers.popitem(last=False)
         return str(token)
