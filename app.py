@@ -11,9 +11,10 @@ from core.accounts import Accounts
 from core.conversations import Conversations
 from core.designers import build_designer
 from core.designs import Designs
-from core.files import FileStore
 from core.limits import Clock, Quotas
+from core.logs import configure_logging
 from core.settings import Settings, SettingsError
+from core.storage import open_store
 from core.studio import Studio
 from core.sweeper import Sweeper
 from core.turns import TurnService
@@ -25,7 +26,14 @@ from data.schema import DatabaseStartError
 def build_studio(settings: Settings, clock: Clock = utcnow) -> Studio:
     """Compose the services: settings → database, files, limits, designer → services."""
     db = open_database(settings)
-    files = FileStore(settings.files_dir)
+    try:
+        files = open_store(
+            settings.storage_url,
+            storage_dir=settings.storage_dir,
+            cache_bytes=settings.storage_cache_mb * 1024 * 1024,
+        )
+    except ValueError as exc:  # a malformed STORAGE_URL
+        raise SettingsError(str(exc)) from None
     quotas = Quotas(db, settings.limits, clock)
     designer, artist = build_designer(settings, quotas.spend_gemini_call)
     conversations = Conversations(db, files)
@@ -47,13 +55,9 @@ def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     # The studio must start fast and quietly on machines without internet.
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
-    logging.getLogger("alembic").setLevel(logging.WARNING)  # data.schema says what it migrates
     try:
         settings = Settings.from_env()
+        configure_logging(settings.log_format)
         if argv[:1] == ["users"]:
             sys.exit(users.run(argv[1:], open_database(settings)))
         studio = build_studio(settings)
@@ -71,7 +75,12 @@ def serve(studio: Studio) -> None:
     warn_if_exposed(studio.settings)
     Sweeper(studio.db, studio.files, studio.quotas).start()
     demo = build_app(studio)
-    demo.queue(**queue_options(studio.settings)).launch(**launch_options(studio))
+    settings = studio.settings
+    demo.queue(**queue_options(settings))
+    demo.launch(prevent_thread_lock=True, **launch_options(studio))
+    configure_logging(settings.log_format)  # again: the web server set up its own loggers
+    logging.getLogger(__name__).info("serving on %s", demo.local_url)
+    demo.block_thread()
 
 
 def open_database(settings: Settings) -> Database:

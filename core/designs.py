@@ -9,19 +9,21 @@ from typing import Any
 
 from core.conversations import Conversations
 from core.design_store import DesignStore
-from core.errors import StudioError
-from core.files import FileStore
+from core.errors import Refusal, StudioError
 from core.limits import Quotas
 from core.messages import ToolName
+from core.metrics import record_designs
 from core.properties import MAX_COUNT, DesignProperties, ImageType, PropertiesError
 from core.properties import parse_properties as validate_properties
 from core.records import image_dict
+from core.storage import FileStore
 from core.tools import Artist, ToolSession
 from data import repository as repo
 from data.db import Database
 from data.models import GeneratedImage
 
 FORM_PROMPT = "Generated from the property form"
+FORM_DESIGNER = "form"  # designs drawn from the property form, in metrics
 
 
 class FileKind(StrEnum):
@@ -78,7 +80,7 @@ class Designs:
         if conversation_id is not None:
             self.conversations.ensure(owner, conversation_id)
         if not 1 <= count <= MAX_COUNT:
-            raise StudioError(f"count must be between 1 and {MAX_COUNT}, not {count}")
+            raise StudioError(Refusal.COUNT_OUT_OF_RANGE, limit=MAX_COUNT, count=count)
         checked = check_properties(properties)
         self.quotas.admit_turn(owner, designs=count)
         return checked
@@ -96,11 +98,12 @@ class Designs:
         tools = ToolSession(artist=self.artist, sink=store, properties=properties)
         args = {"image_type": image_type.value, "count": count, "prompt": prompt[:2000]}
         result = await tools.call(ToolName.GENERATE, args)
+        record_designs(FORM_DESIGNER, tools.calls)
         if "error" in result:
             store.discard([image["id"] for image in tools.images])
             raise StudioError(result["error"])
         if conversation_id is not None:
-            self.conversations.touch(owner, conversation_id)
+            self.conversations.touch(owner, conversation_id, tools.properties)
         return {"success": True, "images": tools.images}
 
     def get(self, owner: str, image_id: int) -> dict[str, Any]:
@@ -116,7 +119,7 @@ class Designs:
         """The file of a design: its PNG, or its 'glb' / 'stl' model."""
         found = self.files_of(owner, image_id).get(FileKind(kind))
         if found is None:
-            raise StudioError(f"design {image_id} has no {kind} model (only 3D designs have one)")
+            raise StudioError(Refusal.NO_MODEL, id=image_id, kind=kind)
         return found
 
     def files_of(self, owner: str, image_id: int) -> dict[FileKind, Path]:
@@ -126,13 +129,13 @@ class Designs:
     def _files(self, image: GeneratedImage) -> dict[FileKind, Path]:
         stored = {FileKind.PNG: image.image_path, FileKind.GLB: image.model_path,
                   FileKind.STL: image.stl_path}  # fmt: skip
-        return {kind: self.files.path(path) for kind, path in stored.items() if path}
+        return {kind: self.files.local_path(path) for kind, path in stored.items() if path}
 
     def _row(self, owner: str, image_id: int) -> GeneratedImage:
         with self.db.transaction() as session:
             image = repo.get_image(session=session, image_id=image_id, owner=owner)
         if image is None:
-            raise StudioError(f"no design with id {image_id}")
+            raise StudioError(Refusal.NO_DESIGN, id=image_id)
         return image
 
 
@@ -141,4 +144,4 @@ def check_properties(properties: dict[str, Any] | DesignProperties | None) -> De
     try:
         return validate_properties(properties)
     except PropertiesError as exc:
-        raise StudioError(str(exc)) from None
+        raise StudioError(Refusal.INVALID_PROPERTIES, problems=exc.problems) from None

@@ -7,8 +7,8 @@ import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from core.files import FileStore
 from core.limits import Quotas
+from core.storage import FileStore, StorageError
 from data import repository as repo
 from data import usage
 from data.db import Database
@@ -53,10 +53,10 @@ def measure_designs(db: Database, files: FileStore) -> int:
             return measured
 
 
-def _size(files: FileStore, relative: str) -> int:
+def _size(files: FileStore, key: str) -> int:
     try:
-        return files.size(relative)
-    except (OSError, ValueError):  # gone, or a path outside storage: nothing to count
+        return len(files.read(key))
+    except (OSError, ValueError, StorageError):  # gone, or not a key: nothing to count
         return 0
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlmodel import Session
 
 from core.conversations import UNTITLED, Conversations
 from core.design_store import DesignStore
@@ -18,11 +21,13 @@ from core.designers.base import (
     Transcript,
     Turn,
 )
-from core.errors import StudioError
-from core.files import FileStore
+from core.errors import Refusal, StudioError
 from core.limits import Quotas
 from core.messages import MessageMeta
+from core.metrics import TURN_SECONDS, TURNS, record_designs
+from core.properties import DesignProperties, parse_properties
 from core.records import message_dict
+from core.storage import FileStore
 from core.tools import Artist, ToolSession
 from data import repository as repo
 from data.db import Database
@@ -30,6 +35,9 @@ from data.db import Database
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE = 4000
+# A turn reads this many earlier messages, whatever the conversation's length: the Gemini
+# history takes at most 30 of them, the offline designer looks back for its latest design.
+HISTORY_WINDOW = 50
 UNEXPECTED = "Sorry, something went wrong while designing. Your message is saved; please try again."
 
 
@@ -55,13 +63,23 @@ class ChatUpdate:
         }
 
 
+@dataclass
+class _Context:
+    """What a turn reads of its conversation: bounded, whatever the conversation's length."""
+
+    history: list[HistoryEntry]
+    properties: DesignProperties
+    position: int
+    earlier_view: str | None = None
+
+
 def checked_message(message: str) -> str:
     """The message, stripped, or a StudioError saying why it cannot be sent."""
     text = (message or "").strip()
     if not text:
-        raise StudioError("message must not be empty")
+        raise StudioError(Refusal.MESSAGE_EMPTY)
     if len(text) > MAX_MESSAGE:
-        raise StudioError(f"message is too long ({len(text)} characters; at most {MAX_MESSAGE})")
+        raise StudioError(Refusal.MESSAGE_TOO_LONG, length=len(text), limit=MAX_MESSAGE)
     return text
 
 
@@ -77,11 +95,12 @@ class TurnService:
     quotas: Quotas
 
     def stream(
-        self, owner: str, conversation_id: int | None, message: str
+        self, owner: str, conversation_id: int | None, message: str, language: str = ""
     ) -> AsyncIterator[ChatUpdate]:
         """Start a turn (in a new conversation when none is given); yield it as it grows.
 
         Bad input, unknown conversations and limits are refused here, before anything is stored.
+        `language` is the person's screen language for status lines ("" follows the message).
         """
         text = checked_message(message)
         if conversation_id is not None:
@@ -89,7 +108,7 @@ class TurnService:
         self.quotas.admit_turn(owner)  # before a conversation or message is stored
         if conversation_id is None:
             conversation_id = self.conversations.create(owner)["id"]
-        return self._run(owner, conversation_id, text)
+        return self._run(owner, conversation_id, text, language)
 
     async def run(self, owner: str, conversation_id: int, message: str) -> dict[str, Any]:
         """Run one turn to its end and return the stored messages and designs."""
@@ -101,12 +120,37 @@ class TurnService:
             raise StudioError(final.error)
         return final.result()
 
-    async def _run(self, owner: str, conversation_id: int, text: str) -> AsyncIterator[ChatUpdate]:
-        user_message, history = self._store_user_message(owner, conversation_id, text)
+    async def _run(
+        self, owner: str, conversation_id: int, text: str, language: str
+    ) -> AsyncIterator[ChatUpdate]:
+        started, outcome = time.perf_counter(), "cancelled"
+        try:
+            async for update in self._steps(owner, conversation_id, text, language):
+                if update.done:
+                    outcome = "error" if update.error else "ok"
+                yield update
+        finally:
+            designer, seconds = self.designer.name, time.perf_counter() - started
+            TURNS.labels(designer=designer, outcome=outcome).inc()
+            TURN_SECONDS.labels(designer=designer).observe(seconds)
+            log.info("turn %s in conversation %s: %s, %.0f ms",
+                     outcome, conversation_id, designer, seconds * 1000)  # fmt: skip
+
+    async def _steps(
+        self, owner: str, conversation_id: int, text: str, language: str
+    ) -> AsyncIterator[ChatUpdate]:
+        user_message, context = self._store_user_message(owner, conversation_id, text)
         store = DesignStore(self.db, self.files, self.quotas, owner, conversation_id)
-        properties = self.conversations.current_properties(owner, conversation_id)
-        tools = ToolSession(artist=self.artist, sink=store, properties=properties)
-        turn = Turn(conversation_id, text, history, tools)
+        tools = ToolSession(artist=self.artist, sink=store, properties=context.properties)
+        turn = Turn(
+            conversation_id,
+            text,
+            context.history,
+            tools,
+            context.position,
+            context.earlier_view,
+            language,
+        )
         update = ChatUpdate(conversation_id, user_message=user_message)
         meta = MessageMeta(designer=self.designer.name)
         yield update
@@ -133,23 +177,31 @@ class TurnService:
 
     def _store_user_message(
         self, owner: str, conversation_id: int, text: str
-    ) -> tuple[dict[str, Any], list[HistoryEntry]]:
+    ) -> tuple[dict[str, Any], _Context]:
+        """Store the message; return it with what the designer needs to know of the rest."""
         with self.db.transaction() as session:
             conversation = self.conversations.require(
                 session, owner, conversation_id, for_update=True
             )
-            earlier = repo.list_messages(session=session, conversation_id=conversation_id)
+            position = repo.count_messages(session=session, conversation_id=conversation_id)
+            earlier = repo.latest_messages(
+                session=session, conversation_id=conversation_id, limit=HISTORY_WINDOW
+            )
             stored = repo.create_message(
                 session=session, conversation_id=conversation_id, role="user", content=text
             )
-            if not earlier and conversation.title in {"", UNTITLED}:
+            if not position and conversation.title in {"", UNTITLED}:
                 conversation.title = text[:60] + ("…" if len(text) > 60 else "")
             repo.touch_conversation(session=session, conversation=conversation)
             history = [
                 HistoryEntry(m.role, m.content, MessageMeta.of(m.meta), list(m.images))
-                for m in earlier
+                for m in reversed(earlier)
             ]
-            return message_dict(stored), history
+            context = _Context(history, parse_properties(conversation.properties or {}), position)
+            if position > len(earlier):  # the window does not reach the beginning
+                image = repo.latest_chat_image(session=session, conversation_id=conversation_id)
+                context.earlier_view = image.image_type if image else None
+            return message_dict(stored), context
 
     def _store_answer(self, turn: Turn, meta: MessageMeta, update: ChatUpdate) -> ChatUpdate:
         tools = turn.tools
@@ -170,9 +222,20 @@ class TurnService:
                 meta=meta.stored(),
             )
             repo.attach_images(session=session, message_id=stored.id, image_ids=image_ids)
+            self._settle_properties(session, turn.conversation_id, tools.properties)
             update.assistant_message = message_dict(stored)
+        record_designs(self.designer.name, tools.calls)
         for image in tools.images:
             image["message_id"] = update.assistant_message["id"]
         update.images = list(tools.images)
         update.text, update.status, update.done = content, "", True
         return update
+
+    def _settle_properties(
+        self, session: Session, conversation_id: int, properties: DesignProperties
+    ) -> None:
+        """Keep the properties this turn ends at on the conversation, for the next turn."""
+        conversation = repo.lock_conversation(session=session, conversation_id=conversation_id)
+        if conversation is not None:  # deleted meanwhile: the message insert has failed already
+            conversation.properties = properties.to_dict()
+            session.add(conversation)

@@ -12,16 +12,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from core.designers.base import Designer, HistoryEntry, Status, TextDelta, Turn, TurnEvent
-from core.designers.offline_phrases import (
-    BAND_KINDS,
-    FIELD_NAMES,
-    PHRASES,
-    describe,
-    num,
-    say,
-    value_text,
-    with_article,
-)
+from core.designers.offline_phrases import BAND_KINDS, FIELD_NAMES, PHRASES, say
+from core.designers.status_lines import drawing_line
 from core.messages import ToolName
 from core.parser import ParsedRequest, detect_language, parse_request
 from core.properties import (
@@ -35,6 +27,7 @@ from core.properties import (
     parse_properties,
     properties_json_schema,
 )
+from core.wording import describe, num, value_text, with_article
 
 Remark = tuple[str, dict[str, Any]]  # a PHRASES key and its values
 
@@ -318,7 +311,7 @@ class OfflineDesigner(Designer):
     async def respond(self, turn: Turn) -> AsyncIterator[TurnEvent]:
         """Parse the message, draw through the shared tools when asked, and answer."""
         request, lang = parse_request(turn.message), reply_language(turn)
-        last_view = last_design_view(turn.history)
+        last_view = last_design_view(turn.history) or turn.earlier_view
         established = last_view is not None
         changes = {**pending_changes(turn.history), **request.changes}
         if not will_draw(request, changes, turn.tools.properties, established):
@@ -328,7 +321,7 @@ class OfflineDesigner(Designer):
             return
         view = request.image_type if request.image_type_stated else (last_view or "2d")
         count, base = request.count, turn.tools.properties
-        yield Status(say(f"status_{view}_{'1' if count == 1 else 'n'}", lang, n=count))
+        yield Status(drawing_line(view, count, turn.language or lang))
         args = {"properties": changes, "image_type": view, "count": count}
         result = await turn.tools.call(ToolName.GENERATE, args)
         if "error" in result:
@@ -337,5 +330,5 @@ class OfflineDesigner(Designer):
         drawn = parse_properties(result["properties"])
         before, after = base.to_dict(), drawn.to_dict()
         changed = {k: after[k] for k in changes if k in after and after[k] != before.get(k)}
-        turn_index = len(turn.history)  # varies the suggestion from one turn to the next
+        turn_index = turn.position  # varies the suggestion from one turn to the next
         yield TextDelta(design_reply(drawn, request, changed, view, established, turn_index, lang))

@@ -10,6 +10,7 @@ from google.genai import types
 
 from core.gemini.errors import protect_logs, translated
 from core.limits import Budget, unlimited
+from core.metrics import GEMINI_CALLS
 from core.settings import Settings
 
 RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504]
@@ -52,13 +53,15 @@ class GeminiClient:
             api_key=settings.gemini_api_key, vertexai=False, http_options=http_options(settings)
         )
 
-    def _translated(self, what: str) -> AbstractContextManager[None]:
+    def _translated(self, what: str, model: str) -> AbstractContextManager[None]:
+        GEMINI_CALLS.labels(kind=what).inc()
         settings = self.settings
         return translated(
             api_key=settings.gemini_api_key,
             retries=settings.gemini_retries,
             timeout_s=settings.gemini_timeout_s,
             what=what,
+            model=model,
         )
 
     async def stream(
@@ -66,7 +69,7 @@ class GeminiClient:
     ) -> AsyncIterator[types.GenerateContentResponse]:
         """Stream one chat answer chunk by chunk."""
         self.budget()
-        with self._translated("chat"):
+        with self._translated("chat", model):
             chunks = await self._sdk.aio.models.generate_content_stream(
                 model=model, contents=contents, config=config
             )
@@ -78,7 +81,7 @@ class GeminiClient:
     ) -> types.GenerateContentResponse:
         """Ask for one whole answer (used for images)."""
         self.budget()
-        with self._translated("image"):
+        with self._translated("image", model):
             return await self._sdk.aio.models.generate_content(
                 model=model, contents=contents, config=config
             )

@@ -8,6 +8,7 @@ import io
 from google.genai import types
 from PIL import Image, UnidentifiedImageError
 
+from core.drawing import DrawingPool
 from core.engine import Rendering
 from core.engine.api import render_design_at
 from core.gemini.client import GeminiClient
@@ -82,10 +83,12 @@ def verified_png(data: bytes) -> bytes:
     return out.getvalue()
 
 
-async def companion(properties: DesignProperties, image_type: ImageType, variant: int) -> Rendering:
+async def companion(
+    pool: DrawingPool, properties: DesignProperties, image_type: ImageType, variant: int
+) -> Rendering:
     """The engine's rendering of the same design: its spec, and for 3D its .glb/.stl."""
-    return await asyncio.to_thread(
-        render_design_at, properties, image_type, variant, COMPANION_SCALE
+    return await pool.run(
+        "engine_companion", render_design_at, properties, image_type, variant, COMPANION_SCALE
     )
 
 
@@ -97,9 +100,10 @@ def _forget(task: asyncio.Future[Rendering]) -> None:
 class GeminiArtist:
     """Draws with Gemini's image model; edits send the earlier image back with the change."""
 
-    def __init__(self, client: GeminiClient, model: str) -> None:
+    def __init__(self, client: GeminiClient, model: str, pool: DrawingPool) -> None:
         self.client = client
         self.model = model
+        self.pool = pool
 
     async def draw(
         self, properties: DesignProperties, image_type: ImageType, variant: int, prompt: str
@@ -129,7 +133,7 @@ class GeminiArtist:
         image_type: ImageType,
         variant: int,
     ) -> Rendering:
-        engine = asyncio.ensure_future(companion(properties, image_type, variant))
+        engine = asyncio.ensure_future(companion(self.pool, properties, image_type, variant))
         engine.add_done_callback(_forget)
         try:
             contents = [types.Content(role="user", parts=parts)]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from core.files import FileStore
 from core.limits import Limits, Quotas
+from core.storage import LocalStore
 from core.sweeper import Sweeper, sweep_orphans
 from data import repository as repo
 from data.db import Database
@@ -26,14 +26,14 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database.dispose()
 
 
-def aged(files: FileStore, relative: str, hours: float) -> str:
+def aged(files: LocalStore, relative: str, hours: float) -> str:
     """Make a stored file look `hours` old."""
     stamp = (datetime.now(UTC) - timedelta(hours=hours)).timestamp()
-    os.utime(files.path(relative), (stamp, stamp))
+    os.utime(files.local_path(relative), (stamp, stamp))
     return relative
 
 
-def with_row(db: Database, files: FileStore, hours: float) -> list[str]:
+def with_row(db: Database, files: LocalStore, hours: float) -> list[str]:
     """An old design whose three files all have their row."""
     paths = [
         aged(files, files.write("c1", suffix, b"x"), hours) for suffix in (".png", ".glb", ".stl")
@@ -51,7 +51,7 @@ def with_row(db: Database, files: FileStore, hours: float) -> list[str]:
 
 
 def test_only_old_orphans_are_removed(db: Database, tmp_path: Path) -> None:
-    files = FileStore(tmp_path / "files")
+    files = LocalStore(tmp_path / "files")
     kept = with_row(db, files, hours=5)
     old_orphan = aged(files, files.write("c1", ".png", b"crashed"), hours=2)
     fresh_orphan = aged(files, files.write("loose", ".png", b"being saved"), hours=0.5)
@@ -67,7 +67,7 @@ def test_only_old_orphans_are_removed(db: Database, tmp_path: Path) -> None:
 
 
 def test_background_sweeper_sweeps_at_start_and_prunes_usage(db: Database, tmp_path: Path) -> None:
-    files = FileStore(tmp_path / "files")
+    files = LocalStore(tmp_path / "files")
     with_row(db, files, hours=5)  # stored before sizes were recorded
     orphan = aged(files, files.write("c2", ".png", b"crashed"), hours=2)
     quotas = Quotas(
@@ -78,7 +78,7 @@ def test_background_sweeper_sweeps_at_start_and_prunes_usage(db: Database, tmp_p
     sweeper = Sweeper(db, files, quotas, interval_s=3600)
     sweeper.start()
     sweeper.stop()  # the first sweep runs before the thread first waits, so it is done now
-    assert not files.path(orphan).exists()
+    assert not files.local_path(orphan).exists()
     assert not sweeper._thread.is_alive()
     assert quotas.prune() == 0  # the two-day-old turn was already forgotten
     with db.transaction() as session:

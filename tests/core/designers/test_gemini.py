@@ -87,9 +87,9 @@ class Outcome:
     seconds: float = 0.0
 
 
-async def turn(studio: Studio, conversation_id: int, message: str) -> Outcome:
+async def turn(studio: Studio, conversation_id: int, message: str, language: str = "") -> Outcome:
     outcome, start = Outcome(), time.monotonic()
-    async for update in studio.turns.stream(OWNER, conversation_id, message):
+    async for update in studio.turns.stream(OWNER, conversation_id, message, language):
         if update.status:
             outcome.statuses.append(update.status)
         if update.text and not update.done:
@@ -100,16 +100,18 @@ async def turn(studio: Studio, conversation_id: int, message: str) -> Outcome:
     return outcome
 
 
-def chat_once(studio: Studio, message: str = "Một chiếc nhẫn vàng hồng") -> Outcome:
+def chat_once(
+    studio: Studio, message: str = "Một chiếc nhẫn vàng hồng", language: str = ""
+) -> Outcome:
     conversation_id = studio.conversations.create(OWNER)["id"]
-    return run(studio, lambda: turn(studio, conversation_id, message))
+    return run(studio, lambda: turn(studio, conversation_id, message, language))
 
 
 def stored(studio: Studio) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Path]]:
     """Messages and designs of the only conversation, and every stored file."""
     (conversation,) = studio.conversations.list(OWNER)
     full = studio.conversations.get(OWNER, conversation["id"])
-    files = [p for p in studio.files.root.rglob("*") if p.is_file()]
+    files = [p for p in studio.files.served_root.rglob("*") if p.is_file()]
     return full["messages"], full["images"], files
 
 
@@ -153,13 +155,13 @@ def test_design_turn_calls_the_tool_draws_stores_and_answers(
     outcome = chat_once(studio)
 
     assert outcome.error == "" and outcome.text == "Để tôi vẽ.\n\nĐây là hai mẫu."
-    assert outcome.texts[0][1] == "Để tôi " and "Drawing 2 designs…" in outcome.statuses
+    assert outcome.texts[0][1] == "Để tôi " and "Đang vẽ 2 mẫu…" in outcome.statuses
     messages, images, files = stored(studio)
     assert [m["role"] for m in messages] == ["user", "assistant"]
     assert messages[1]["images"] == [i["id"] for i in images] and len(images) == 2
     assert {i["properties"]["metal"] for i in images} == {"rose gold"}
     for image in images:
-        picture = Image.open(studio.files.path(image["image_path"]))
+        picture = Image.open(studio.files.local_path(image["image_path"]))
         assert picture.format == "PNG" and max(picture.size) <= 2048
     assert len(files) == 2
     meta = messages[1]["metadata"]
@@ -181,6 +183,13 @@ def test_design_turn_calls_the_tool_draws_stores_and_answers(
         assert "rose gold" in request.texts()[0] and "vine band" in request.texts()[0]
         assert "IMAGE" in request.body["generationConfig"]["responseModalities"]
         assert request.body["generationConfig"]["imageConfig"]["aspectRatio"] == "4:3"
+
+
+def test_status_lines_follow_the_screen_language(studio: Studio, stub: gs.GeminiStub) -> None:
+    stub.script(CHAT, gs.streamed(draw_call(count=1)), gs.streamed(gs.text("Here it is.")))
+    stub.script(IMAGE, gs.reply(gs.image(gs.png())))
+    outcome = chat_once(studio, "a rose gold ring", language="vi")
+    assert outcome.error == "" and outcome.statuses == ["Đang vẽ mẫu của bạn…"]
 
 
 def test_text_reaches_the_user_while_the_answer_is_still_streaming(
@@ -227,7 +236,7 @@ def test_second_turn_sends_history_and_edit_sends_the_earlier_image(
     assert history.texts() == ["A ruby ring please", "A ruby ring.", "Make it platinum"]
     assert gs.decode_b64(parts_of(history)[1]["thoughtSignature"]) == SIGNATURE
     edit_request = stub.calls(IMAGE)[1]
-    earlier_png = studio.files.path(original["image_path"]).read_bytes()
+    earlier_png = studio.files.local_path(original["image_path"]).read_bytes()
     assert edit_request.inline_images() == [earlier_png]
     assert "make it platinum" in edit_request.texts()[0]
 
@@ -244,7 +253,7 @@ def test_3d_design_gets_the_engine_model(studio: Studio, stub: gs.GeminiStub) ->
     assert image["has_model"] and image["spec"]["metal_weight_g"] > 0
     assert studio.designs.file(OWNER, image["id"], "glb").read_bytes()[:4] == b"glTF"
     assert studio.designs.file(OWNER, image["id"], "stl").stat().st_size > 0
-    picture = Image.open(studio.files.path(image["image_path"]))
+    picture = Image.open(studio.files.local_path(image["image_path"]))
     assert picture.size == (64, 64)  # Gemini's picture is kept, not the engine's
 
 
