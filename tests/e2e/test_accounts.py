@@ -172,9 +172,9 @@ def test_the_page_events_act_for_the_signed_in_designer(
     their = lans_work["conversation"]["id"]
     page = PageSession(password_app.url, auth=("hoa", PASSWORDS["hoa"]))
     try:
-        loaded = page.call("load", None)
+        loaded = page.call("open_page", "en", "en", None)  # language choice, browser's, no key
         assert loaded["success"], loaded
-        refused = [page.call("select", conversation) for conversation in (their, MISSING)]
+        refused = [page.call("select", conversation, "en") for conversation in (their, MISSING)]
         assert not refused[0]["success"] and not refused[1]["success"]
         texts = [str(r["output"].get("error")) for r in refused]
         assert str(their) in texts[0]
