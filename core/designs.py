@@ -9,7 +9,7 @@ from typing import Any
 
 from core.conversations import Conversations
 from core.design_store import DesignStore
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
 from core.messages import ToolName
 from core.metrics import record_designs
 from core.properties import MAX_COUNT, DesignProperties, ImageType, PropertiesError
@@ -55,7 +55,7 @@ class Designs:
         if conversation_id is not None:
             self.conversations.ensure(owner, conversation_id)
         if not 1 <= count <= MAX_COUNT:
-            raise StudioError(f"count must be between 1 and {MAX_COUNT}, not {count}")
+            raise StudioError(Refusal.COUNT_OUT_OF_RANGE, limit=MAX_COUNT, count=count)
         checked = check_properties(properties)
         store = DesignStore(self.db, self.files, conversation_id)
         tools = ToolSession(artist=self.artist, sink=store, properties=checked)
@@ -96,7 +96,7 @@ class Designs:
         """The file of a design: its PNG, or its 'glb' / 'stl' model."""
         found = self.files_of(owner, image_id).get(FileKind(kind))
         if found is None:
-            raise StudioError(f"design {image_id} has no {kind} model (only 3D designs have one)")
+            raise StudioError(Refusal.NO_MODEL, id=image_id, kind=kind)
         return found
 
     def files_of(self, owner: str, image_id: int) -> dict[FileKind, Path]:
@@ -119,7 +119,7 @@ class Designs:
                 is not None
             )
         if image is None or not owned:
-            raise StudioError(f"no design with id {image_id}")
+            raise StudioError(Refusal.NO_DESIGN, id=image_id)
         return image
 
 
@@ -128,4 +128,4 @@ def check_properties(properties: dict[str, Any] | DesignProperties | None) -> De
     try:
         return validate_properties(properties)
     except PropertiesError as exc:
-        raise StudioError(str(exc)) from None
+        raise StudioError(Refusal.INVALID_PROPERTIES, problems=exc.problems) from None

@@ -21,7 +21,7 @@ from core.designers.base import (
     Transcript,
     Turn,
 )
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
 from core.messages import MessageMeta
 from core.metrics import TURN_SECONDS, TURNS, record_designs
 from core.properties import DesignProperties, parse_properties
@@ -76,9 +76,9 @@ def checked_message(message: str) -> str:
     """The message, stripped, or a StudioError saying why it cannot be sent."""
     text = (message or "").strip()
     if not text:
-        raise StudioError("message must not be empty")
+        raise StudioError(Refusal.MESSAGE_EMPTY)
     if len(text) > MAX_MESSAGE:
-        raise StudioError(f"message is too long ({len(text)} characters; at most {MAX_MESSAGE})")
+        raise StudioError(Refusal.MESSAGE_TOO_LONG, length=len(text), limit=MAX_MESSAGE)
     return text
 
 
@@ -93,15 +93,16 @@ class TurnService:
     conversations: Conversations
 
     def stream(
-        self, owner: str, conversation_id: int | None, message: str
+        self, owner: str, conversation_id: int | None, message: str, language: str = ""
     ) -> AsyncIterator[ChatUpdate]:
         """Start a turn (in a new conversation when none is given); yield it as it grows.
 
         Bad input and unknown conversations are refused here, before anything is stored.
+        `language` is the person's screen language for status lines ("" follows the message).
         """
         text = checked_message(message)
         conversation_id = self.conversations.open_or_create(owner, conversation_id)
-        return self._run(owner, conversation_id, text)
+        return self._run(owner, conversation_id, text, language)
 
     async def run(self, owner: str, conversation_id: int, message: str) -> dict[str, Any]:
         """Run one turn to its end and return the stored messages and designs."""
@@ -113,10 +114,12 @@ class TurnService:
             raise StudioError(final.error)
         return final.result()
 
-    async def _run(self, owner: str, conversation_id: int, text: str) -> AsyncIterator[ChatUpdate]:
+    async def _run(
+        self, owner: str, conversation_id: int, text: str, language: str
+    ) -> AsyncIterator[ChatUpdate]:
         started, outcome = time.perf_counter(), "cancelled"
         try:
-            async for update in self._steps(owner, conversation_id, text):
+            async for update in self._steps(owner, conversation_id, text, language):
                 if update.done:
                     outcome = "error" if update.error else "ok"
                 yield update
@@ -128,13 +131,19 @@ class TurnService:
                      outcome, conversation_id, designer, seconds * 1000)  # fmt: skip
 
     async def _steps(
-        self, owner: str, conversation_id: int, text: str
+        self, owner: str, conversation_id: int, text: str, language: str
     ) -> AsyncIterator[ChatUpdate]:
         user_message, context = self._store_user_message(owner, conversation_id, text)
         store = DesignStore(self.db, self.files, conversation_id)
         tools = ToolSession(artist=self.artist, sink=store, properties=context.properties)
         turn = Turn(
-            conversation_id, text, context.history, tools, context.position, context.earlier_view
+            conversation_id,
+            text,
+            context.history,
+            tools,
+            context.position,
+            context.earlier_view,
+            language,
         )
         update = ChatUpdate(conversation_id, user_message=user_message)
         meta = MessageMeta(designer=self.designer.name)

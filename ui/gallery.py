@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import gradio as gr
+
+from ui.i18n import DEFAULT, t
 
 
 @dataclass
@@ -20,11 +23,20 @@ class GalleryPanel:
         """The components a screen update writes to."""
         return [self.gallery, self.more, self.spec, self.model, self.downloads]
 
+    def words(self, lang: str) -> dict[Any, Any]:
+        """Every label of the panel in a language."""
+        return {
+            self.gallery: gr.update(label=t(lang, "gallery.label")),
+            self.more: gr.update(value=t(lang, "gallery.more")),
+            self.model: gr.update(label=t(lang, "detail.model")),
+            self.downloads: gr.update(label=t(lang, "detail.files")),
+        }
+
 
 def build_gallery() -> GalleryPanel:
-    """Gallery, spec of the selected design, its 3D model and files."""
+    """Gallery, spec of the shown design, its 3D model (only when it has one) and files."""
     gallery = gr.Gallery(
-        label="Designs",
+        label=t(DEFAULT, "gallery.label"),
         elem_id="design-gallery",
         columns=3,
         height=300,
@@ -33,16 +45,20 @@ def build_gallery() -> GalleryPanel:
         interactive=False,
     )
     more = gr.Button(
-        "Show earlier designs", size="sm", variant="secondary", visible=False,
+        t(DEFAULT, "gallery.more"), size="sm", variant="secondary", visible=False,
         elem_id="more-designs",
     )  # fmt: skip
-    spec = gr.Markdown("Select a design to see its details.", elem_id="design-spec")
     model = gr.Model3D(
-        label="3D model",
+        label=t(DEFAULT, "detail.model"),
         height=280,
         elem_id="design-model",
+        # Always "visible": Gradio 6.31 mounts no viewer when a Model3D is made visible and
+        # given a model in one update. An empty one is hidden by assets/studio.css instead.
         camera_position=(-60, 70, None),  # a three-quarter view from slightly above
         clear_color=(0.94, 0.92, 0.88, 1.0),  # warm grey, so clear stones stay visible
     )
-    downloads = gr.File(label="Files", file_count="multiple", visible=False, interactive=False)
+    spec = gr.Markdown(t(DEFAULT, "detail.empty"), elem_id="design-spec")
+    downloads = gr.File(
+        label=t(DEFAULT, "detail.files"), file_count="multiple", visible=False, interactive=False
+    )
     return GalleryPanel(gallery, more, spec, model, downloads)

@@ -51,7 +51,7 @@ class GeminiClient:
             api_key=settings.gemini_api_key, vertexai=False, http_options=http_options(settings)
         )
 
-    def _translated(self, what: str) -> AbstractContextManager[None]:
+    def _translated(self, what: str, model: str) -> AbstractContextManager[None]:
         GEMINI_CALLS.labels(kind=what).inc()
         settings = self.settings
         return translated(
@@ -59,13 +59,14 @@ class GeminiClient:
             retries=settings.gemini_retries,
             timeout_s=settings.gemini_timeout_s,
             what=what,
+            model=model,
         )
 
     async def stream(
         self, model: str, contents: list[types.Content], config: types.GenerateContentConfig
     ) -> AsyncIterator[types.GenerateContentResponse]:
         """Stream one chat answer chunk by chunk."""
-        with self._translated("chat"):
+        with self._translated("chat", model):
             chunks = await self._sdk.aio.models.generate_content_stream(
                 model=model, contents=contents, config=config
             )
@@ -76,7 +77,7 @@ class GeminiClient:
         self, model: str, contents: list[types.Content], config: types.GenerateContentConfig
     ) -> types.GenerateContentResponse:
         """Ask for one whole answer (used for images)."""
-        with self._translated("image"):
+        with self._translated("image", model):
             return await self._sdk.aio.models.generate_content(
                 model=model, contents=contents, config=config
             )
