@@ -51,13 +51,6 @@ class Conversations:
         with self.db.transaction() as session:
             self.require(session, owner, conversation_id)
 
-    def open_or_create(self, owner: str, conversation_id: int | None) -> int:
-        """The given conversation (checked), or a new one when none is selected."""
-        if conversation_id is None:
-            return self.create(owner)["id"]
-        self.ensure(owner, conversation_id)
-        return conversation_id
-
     def create(self, owner: str, title: str = "", description: str = "") -> dict[str, Any]:
         """Start a new conversation."""
         title, description = checked_texts(title, description)

@@ -10,6 +10,7 @@ from typing import Any
 from core.conversations import Conversations
 from core.design_store import DesignStore
 from core.errors import Refusal, StudioError
+from core.limits import Quotas
 from core.messages import ToolName
 from core.metrics import record_designs
 from core.properties import MAX_COUNT, DesignProperties, ImageType, PropertiesError
@@ -41,6 +42,7 @@ class Designs:
     files: FileStore
     artist: Artist
     conversations: Conversations
+    quotas: Quotas
 
     async def generate(
         self,
@@ -52,22 +54,8 @@ class Designs:
         image_type: ImageType = ImageType.TWO_D,
     ) -> dict[str, Any]:
         """Draw designs straight from properties, outside the chat."""
-        if conversation_id is not None:
-            self.conversations.ensure(owner, conversation_id)
-        if not 1 <= count <= MAX_COUNT:
-            raise StudioError(Refusal.COUNT_OUT_OF_RANGE, limit=MAX_COUNT, count=count)
-        checked = check_properties(properties)
-        store = DesignStore(self.db, self.files, conversation_id)
-        tools = ToolSession(artist=self.artist, sink=store, properties=checked)
-        args = {"image_type": image_type.value, "count": count, "prompt": prompt[:2000]}
-        result = await tools.call(ToolName.GENERATE, args)
-        record_designs(FORM_DESIGNER, tools.calls)
-        if "error" in result:
-            store.discard([image["id"] for image in tools.images])
-            raise StudioError(result["error"])
-        if conversation_id is not None:
-            self.conversations.touch(owner, conversation_id, tools.properties)
-        return {"success": True, "images": tools.images}
+        checked = self._admit(owner, conversation_id, properties, count)
+        return await self._draw(owner, prompt, checked, conversation_id, count, image_type)
 
     async def generate_from_form(
         self,
@@ -78,10 +66,45 @@ class Designs:
         image_type: ImageType,
     ) -> int:
         """Draw from the form into the selected conversation (a new one if none); return its id."""
-        check_properties(properties)  # refuse bad input before creating anything
-        conversation_id = self.conversations.open_or_create(owner, conversation_id)
-        await self.generate(owner, FORM_PROMPT, properties, conversation_id, count, image_type)
+        # Bad input and limits are refused before a conversation is created for the designs.
+        checked = self._admit(owner, conversation_id, properties, count)
+        if conversation_id is None:
+            conversation_id = self.conversations.create(owner)["id"]
+        await self._draw(owner, FORM_PROMPT, checked, conversation_id, count, image_type)
         return conversation_id
+
+    def _admit(
+        self, owner: str, conversation_id: int | None, properties: dict[str, Any] | None, count: int
+    ) -> DesignProperties:
+        """Checked properties, once the request is valid and within the owner's limits."""
+        if conversation_id is not None:
+            self.conversations.ensure(owner, conversation_id)
+        if not 1 <= count <= MAX_COUNT:
+            raise StudioError(Refusal.COUNT_OUT_OF_RANGE, limit=MAX_COUNT, count=count)
+        checked = check_properties(properties)
+        self.quotas.admit_turn(owner, designs=count)
+        return checked
+
+    async def _draw(
+        self,
+        owner: str,
+        prompt: str,
+        properties: DesignProperties,
+        conversation_id: int | None,
+        count: int,
+        image_type: ImageType,
+    ) -> dict[str, Any]:
+        store = DesignStore(self.db, self.files, self.quotas, owner, conversation_id)
+        tools = ToolSession(artist=self.artist, sink=store, properties=properties)
+        args = {"image_type": image_type.value, "count": count, "prompt": prompt[:2000]}
+        result = await tools.call(ToolName.GENERATE, args)
+        record_designs(FORM_DESIGNER, tools.calls)
+        if "error" in result:
+            store.discard([image["id"] for image in tools.images])
+            raise StudioError(result["error"])
+        if conversation_id is not None:
+            self.conversations.touch(owner, conversation_id, tools.properties)
+        return {"success": True, "images": tools.images}
 
     def get(self, owner: str, image_id: int) -> dict[str, Any]:
         """One design's record."""
@@ -110,15 +133,8 @@ class Designs:
 
     def _row(self, owner: str, image_id: int) -> GeneratedImage:
         with self.db.transaction() as session:
-            image = repo.get_image(session=session, image_id=image_id)
-            owned = image is not None and (
-                image.conversation_id is None
-                or repo.get_conversation(
-                    session=session, conversation_id=image.conversation_id, user_id=owner
-                )
-                is not None
-            )
-        if image is None or not owned:
+            image = repo.get_image(session=session, image_id=image_id, owner=owner)
+        if image is None:
             raise StudioError(Refusal.NO_DESIGN, id=image_id)
         return image
 

@@ -22,6 +22,7 @@ from core.designers.base import (
     Turn,
 )
 from core.errors import Refusal, StudioError
+from core.limits import Quotas
 from core.messages import MessageMeta
 from core.metrics import TURN_SECONDS, TURNS, record_designs
 from core.properties import DesignProperties, parse_properties
@@ -91,17 +92,22 @@ class TurnService:
     designer: Designer
     artist: Artist
     conversations: Conversations
+    quotas: Quotas
 
     def stream(
         self, owner: str, conversation_id: int | None, message: str, language: str = ""
     ) -> AsyncIterator[ChatUpdate]:
         """Start a turn (in a new conversation when none is given); yield it as it grows.
 
-        Bad input and unknown conversations are refused here, before anything is stored.
+        Bad input, unknown conversations and limits are refused here, before anything is stored.
         `language` is the person's screen language for status lines ("" follows the message).
         """
         text = checked_message(message)
-        conversation_id = self.conversations.open_or_create(owner, conversation_id)
+        if conversation_id is not None:
+            self.conversations.ensure(owner, conversation_id)
+        self.quotas.admit_turn(owner)  # before a conversation or message is stored
+        if conversation_id is None:
+            conversation_id = self.conversations.create(owner)["id"]
         return self._run(owner, conversation_id, text, language)
 
     async def run(self, owner: str, conversation_id: int, message: str) -> dict[str, Any]:
@@ -134,7 +140,7 @@ class TurnService:
         self, owner: str, conversation_id: int, text: str, language: str
     ) -> AsyncIterator[ChatUpdate]:
         user_message, context = self._store_user_message(owner, conversation_id, text)
-        store = DesignStore(self.db, self.files, conversation_id)
+        store = DesignStore(self.db, self.files, self.quotas, owner, conversation_id)
         tools = ToolSession(artist=self.artist, sink=store, properties=context.properties)
         turn = Turn(
             conversation_id,
@@ -159,7 +165,7 @@ class TurnService:
                 elif isinstance(event, Status):
                     update.status = event.text
                 yield update
-        except DesignerError as exc:
+        except (DesignerError, StudioError) as exc:  # StudioError: a limit, e.g. Gemini calls
             update.error = str(exc)
         except Exception:
             log.exception("designer %s failed", self.designer.name)

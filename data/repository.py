@@ -162,9 +162,12 @@ def create_image(*, session: Session, image: GeneratedImage) -> GeneratedImage:
     return image
 
 
-def get_image(*, session: Session, image_id: int) -> GeneratedImage | None:
-    """One image record, or None."""
-    return session.get(GeneratedImage, image_id)
+def get_image(*, session: Session, image_id: int, owner: str) -> GeneratedImage | None:
+    """One design of this owner, or None (another owner's design is as missing as no design)."""
+    image = session.get(GeneratedImage, image_id)
+    if image is None or image.owner != owner:
+        return None
+    return image
 
 
 def list_images(*, session: Session, conversation_id: int) -> list[GeneratedImage]:
@@ -235,3 +238,9 @@ def delete_images(*, session: Session, image_ids: list[int]) -> list[str]:
 def image_files(image: GeneratedImage) -> list[str]:
     """Every file that belongs to an image record."""
     return [p for p in (image.image_path, image.model_path, image.stl_path) if p]
+
+
+def all_file_paths(*, session: Session) -> set[str]:
+    """Every file any design row refers to."""
+    query = select(GeneratedImage.image_path, GeneratedImage.model_path, GeneratedImage.stl_path)
+    return {path for row in session.exec(query) for path in row if path}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
+from core.settings import AuthMode
 from core.studio import Studio, Window
 from ui.api import register_api
 from ui.chat_panel import build_chat_panel
@@ -11,20 +12,24 @@ from ui.controller import Controller, Panels
 from ui.gallery import build_gallery
 from ui.header import BROWSER_LANGUAGES_JS, MARK_PAGE_LANGUAGE_JS, build_header, mode_note
 from ui.i18n import DEFAULT
-from ui.identity import Identity
+from ui.identity import Identity, browser_keys
 from ui.property_form import build_property_form
 from ui.sidebar import build_sidebar
 
 PRIVATE = {"api_visibility": "private"}  # UI events; the public API is ui/api.py
+CACHE_CLEANUP = (3600, 3600)  # every hour, Gradio deletes its cached files older than an hour
 
 
 def build_app(studio: Studio) -> gr.Blocks:
     """The Blocks app: header, sidebar, chat, gallery and property form, plus the public API."""
-    identity = Identity(studio.settings)
-    with gr.Blocks(title="PNJ Jewelry AI Designer") as demo:
+    settings = studio.settings
+    browser = settings.studio_auth is AuthMode.BROWSER
+    ids, state_key = browser_keys(settings) if browser else (None, None)
+    identity = Identity(settings, studio.accounts, ids)
+    with gr.Blocks(title="PNJ Jewelry AI Designer", delete_cache=CACHE_CLEANUP) as demo:
         conversation_id, design_ids, shown_design = gr.State(None), gr.State([]), gr.State(None)
         window = gr.State(Window())
-        header = build_header(studio.settings)
+        header = build_header(settings, state_key)
         with gr.Row(equal_height=False, elem_id="studio"):
             with gr.Column(scale=2, min_width=220, elem_id="sidebar"):
                 sidebar = build_sidebar()
@@ -70,7 +75,7 @@ def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
     shown = [p.conversation_id, p.window, lang]
     p.chat.earlier.click(c.load_earlier_messages, shown, screen, **PRIVATE)
     p.gallery.more.click(c.load_earlier_designs, shown, screen, **PRIVATE)
-    page = [p.header.choice, p.header.browser]
+    page = [p.header.choice, p.header.browser, p.header.studio_key]
     opened = demo.load(c.open_page, page, p.page, js=BROWSER_LANGUAGES_JS, **PRIVATE)
     switch = [lang, p.conversation_id, p.window, p.shown_design]
     switched = lang.input(c.switch_language, switch, p.page, **PRIVATE)

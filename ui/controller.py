@@ -53,6 +53,7 @@ class Panels:
     def page(self) -> list[Any]:
         """A screen update plus every label (page load and the language switch)."""
         labelled = [self.header.brand, self.header.language, self.header.choice,
+                    self.header.account, self.header.studio_key,
                     self.sidebar.manage, self.sidebar.rename, self.sidebar.delete,
                     self.chat.examples, self.form.panel, self.form.count, self.form.generate_2d,
                     self.form.generate_3d]  # fmt: skip
@@ -166,12 +167,15 @@ class Controller:
 
     @traced
     @shows_errors
-    def open_page(self, choice: str, browser: str, request: gr.Request) -> Updates:
-        """On page load: pick the language, label everything, reopen the latest conversation."""
+    def open_page(self, choice: str, browser: str, studio_key: Any, request: gr.Request) -> Updates:
+        """On page load: pick the language, label everything, open this visitor's studio."""
         header = request.headers.get("accept-language") if request else None
         lang = choose_language(choice, browser, header)
+        kept = self.identity.claim(request, studio_key)  # browser mode: this browser's studio
         owner = self.identity.owner(request)
-        return combine(self._words(lang), self._screen(owner, self.studio.view(owner), lang))
+        who = {self.panels.header.studio_key: kept,
+               self.panels.header.account: self.identity.signed_in_as(request)}  # fmt: skip
+        return combine(self._words(lang), self._screen(owner, self.studio.view(owner), lang), who)
 
     @traced
     @shows_errors

@@ -7,11 +7,12 @@ from typing import Any
 
 import gradio as gr
 
-from core.settings import Settings
+from core.settings import AuthMode, Settings
 from ui.i18n import DEFAULT, SWITCH, t
 
 # The page reports the browser's languages; the switch's own value is remembered separately.
-BROWSER_LANGUAGES_JS = "(choice, browser) => [choice, navigator.languages.join(',')]"
+BROWSER_LANGUAGES_JS = "(choice, browser, key) => [choice, navigator.languages.join(','), key]"
+STUDIO_KEY = "pnj-studio"  # the browser's localStorage key for its studio id (browser mode)
 MARK_PAGE_LANGUAGE_JS = "(lang) => { document.documentElement.lang = lang; }"
 
 
@@ -21,6 +22,8 @@ class Header:
     language: gr.Radio  # the screen language every handler reads ('en' or 'vi')
     choice: gr.BrowserState  # the person's own switch, remembered in their browser
     browser: gr.Textbox  # navigator.languages, filled in by the page on load
+    account: gr.Markdown  # whose studio this is (sign-in modes)
+    studio_key: gr.BrowserState  # browser mode: the signed id of this browser's studio
 
     def words(self, lang: str, settings: Settings) -> dict[gr.components.Component, Any]:
         """The header in a language."""
@@ -30,8 +33,8 @@ class Header:
         }
 
 
-def build_header(settings: Settings) -> Header:
-    """Brand, mode note and the EN / VI switch."""
+def build_header(settings: Settings, state_key: str | None = None) -> Header:
+    """Brand, mode note, whose studio it is (sign-in modes) and the EN / VI switch."""
     with gr.Row(elem_id="header", equal_height=True):
         brand = gr.HTML(brand_html(DEFAULT, settings), elem_id="brand", scale=8)
         language = gr.Radio(
@@ -44,9 +47,16 @@ def build_header(settings: Settings) -> Header:
             scale=1,
             min_width=120,
         )
+        # Narrow windows put the account line below the brand (assets/studio.css).
+        account = gr.Markdown(
+            elem_id="account", visible=settings.studio_auth.signs_in, scale=2, min_width=200
+        )
+        if settings.studio_auth is AuthMode.HF:
+            gr.LoginButton(scale=1, min_width=180)
     choice = gr.BrowserState("", storage_key="pnj-studio-language")
     browser = gr.Textbox(visible=False)
-    return Header(brand, language, choice, browser)
+    studio_key = gr.BrowserState(None, storage_key=STUDIO_KEY, secret=state_key)
+    return Header(brand, language, choice, browser, account, studio_key)
 
 
 def mode_note(lang: str, settings: Settings) -> str:

@@ -33,6 +33,7 @@ from core.gemini.responses import (
     parts,
     visible_text,
 )
+from core.limits import Budget
 from core.messages import ToolName
 from core.parser import detect_language
 from core.properties import MAX_COUNT
@@ -188,8 +189,8 @@ def _check_answered(answered: bool, finish: str | None) -> None:
     raise DesignerError(f"Gemini returned an empty answer ({reason}). Please try again.")
 
 
-def build(settings: Settings) -> tuple[GeminiDesigner, GeminiArtist]:
-    """The Gemini designer and artist, sharing one long-lived client."""
-    client = GeminiClient(settings)
+def build(settings: Settings, budget: Budget) -> tuple[GeminiDesigner, GeminiArtist]:
+    """The Gemini designer and artist, sharing one long-lived client and its call budget."""
+    client = GeminiClient(settings, budget)
     pool = DrawingPool(settings.cpu_concurrency)
     return GeminiDesigner(client, settings), GeminiArtist(client, settings.image_model, pool)

@@ -9,6 +9,7 @@ from google import genai
 from google.genai import types
 
 from core.gemini.errors import protect_logs, translated
+from core.limits import Budget, unlimited
 from core.metrics import GEMINI_CALLS
 from core.settings import Settings
 
@@ -42,10 +43,11 @@ def http_options(settings: Settings) -> types.HttpOptions:
 class GeminiClient:
     """Sends requests to Gemini; SDK and network failures leave it as DesignerError."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, budget: Budget = unlimited) -> None:
         if not settings.gemini_api_key:
             raise ValueError("GEMINI_API_KEY is not set; the Gemini designer needs it.")
         self.settings = settings
+        self.budget = budget
         protect_logs(settings.gemini_api_key)
         self._sdk = genai.Client(
             api_key=settings.gemini_api_key, vertexai=False, http_options=http_options(settings)
@@ -66,6 +68,7 @@ class GeminiClient:
         self, model: str, contents: list[types.Content], config: types.GenerateContentConfig
     ) -> AsyncIterator[types.GenerateContentResponse]:
         """Stream one chat answer chunk by chunk."""
+        self.budget()
         with self._translated("chat", model):
             chunks = await self._sdk.aio.models.generate_content_stream(
                 model=model, contents=contents, config=config
@@ -77,6 +80,7 @@ class GeminiClient:
         self, model: str, contents: list[types.Content], config: types.GenerateContentConfig
     ) -> types.GenerateContentResponse:
         """Ask for one whole answer (used for images)."""
+        self.budget()
         with self._translated("image", model):
             return await self._sdk.aio.models.generate_content(
                 model=model, contents=contents, config=config

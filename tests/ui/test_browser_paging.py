@@ -30,7 +30,7 @@ def long_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
             repo.create_message(
                 session=session, conversation_id=conv, role=role, content=f"note {n:02d}"
             )
-        row = repo.get_image(session=session, image_id=design["id"])
+        row = repo.get_image(session=session, image_id=design["id"], owner=OWNER)
         for _ in range(DESIGNS_SHOWN + 1):  # more designs than a gallery page, same files
             copy = row.model_dump(exclude={"id", "message_id", "created_at"})
             repo.create_image(session=session, image=GeneratedImage(**copy))
