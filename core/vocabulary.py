@@ -34,7 +34,7 @@ TERM_TABLE: tuple[tuple[str, dict[str, Any]], ...] = (
     (r"white gold|vàng trắng", {"metal": "white gold"}),
     (r"yellow gold|gold|golden|vàng(?: vàng)?", _YELLOW),
     (r"vàng ta|vàng 9999|vàng nguyên chất|pure gold", {**_YELLOW, "karat": 24}),
-    # "vàng tây" is 10K-18K alloy gold (jewelry.md); 18K is the usual jewellery grade.
+    # "vàng tây" is 10K-18K alloy gold, read as 18K (docs/reference.md, Metals).
     (r"vàng tây", {**_YELLOW, "karat": 18}),
     (r"platinum|bạch kim|pt ?950", {"metal": "platinum"}),
     (r"silver|sterling(?: silver)?|bạc(?: 925| ý)?|925 silver", {"metal": "silver"}),

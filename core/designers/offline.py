@@ -47,7 +47,7 @@ def _variant(p: DesignProperties, options: list[str], turn_index: int = 0) -> st
 
 # fmt: off
 SHAPE_RATIOS = {"oval": "1.35–1.5", "cushion": "1.0–1.2", "emerald": "1.3–1.5",
-                "pear": "1.5–1.75", "marquise": "1.75–2.25"}  # length ÷ width, jewelry.md
+                "pear": "1.5–1.75", "marquise": "1.75–2.25"}  # length ÷ width, docs/reference.md
 # fmt: on
 
 
@@ -55,7 +55,7 @@ def _band_remark(p: DesignProperties, lang: str) -> Remark | None:
     """A solitaire's band is usually no wider than about a third of the stone's diameter."""
     if p.jewelry_type.value != "ring" or p.gemstone.value != "diamond":
         return None
-    diameter = 6.5 * p.carat ** (1 / 3)  # round brilliant, jewelry.md
+    diameter = 6.5 * p.carat ** (1 / 3)  # round brilliant, docs/reference.md
     limit = diameter / 3
     values = {"w": num(p.band_width_mm, lang), "d": num(round(diameter, 1), lang)}
     if p.band_width_mm > limit + 0.05:
@@ -99,7 +99,7 @@ def _stone_remark(p: DesignProperties, lang: str) -> Remark | None:
 def _size_remark(p: DesignProperties, lang: str) -> Remark | None:
     if p.jewelry_type.value != "ring":
         return None
-    inner = 11.63 + 0.8128 * p.ring_size  # US size → inner diameter, jewelry.md
+    inner = 11.63 + 0.8128 * p.ring_size  # US size → inner diameter, docs/reference.md
     return "ring_size", {"size": num(p.ring_size, lang), "inner": num(round(inner, 1), lang)}
 
 

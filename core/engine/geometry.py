@@ -10,7 +10,7 @@ import numpy as np
 from core.engine.outlines import outline_area
 from core.properties import GemShape, Style
 
-# US size → inner diameter, from jewelry.md: 0.458 in + 0.032 in per size.
+# US size → inner diameter (docs/reference.md, Ring sizes): 0.458 in + 0.032 in per size.
 _ID_AT_ZERO_MM = 11.63
 _ID_PER_SIZE_MM = 0.8128
 
@@ -27,7 +27,7 @@ def eu_size(us_size: float) -> int:
 
 def uk_size(us_size: float) -> str:
     """British letter size (A..Z, then Z+n), to the nearest half letter."""
-    # A UK letter is half a US size; calibrated on jewelry.md's table (US 5–12 → J½..X½).
+    # A UK letter is half a US size; calibrated on docs/reference.md's table (US 5–12 → J½..X½).
     index = round((2 * us_size - 0.5) * 2) / 2  # letters from A; 'N½' is 13.5
     whole = math.floor(index)
     half = "½" if index - whole >= 0.5 else ""
@@ -52,7 +52,7 @@ def band_thickness_mm(style: Style, width_mm: float) -> float:
     return round(_THICKNESS[style] + max(0.0, width_mm - 6.0) * 0.1, 2)
 
 
-# Length-to-width ratios: mid-range of jewelry.md's typical values.
+# Length-to-width ratios: the middle of each typical range (docs/reference.md, Stones).
 LENGTH_TO_WIDTH = {
     GemShape.ROUND: 1.0,
     GemShape.PRINCESS: 1.0,
@@ -65,7 +65,7 @@ LENGTH_TO_WIDTH = {
 }
 
 DIAMOND_SG = 3.52
-TOTAL_DEPTH = 0.61  # of the width; jewelry.md: good rounds are 57.5–63 %
+TOTAL_DEPTH = 0.61  # of the width; good rounds are 57.5–63 % (docs/reference.md, Stones)
 
 
 def round_diameter_mm(carat: float, specific_gravity: float = DIAMOND_SG) -> float:

@@ -1,4 +1,4 @@
-"""Alloys, gem colours and finishes: densities from jewelry.md, colours for drawing and PBR."""
+"""Alloys, gem colours and finishes: densities (docs/reference.md), colours for drawing and PBR."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ class Alloy:
     density_note: str = ""
 
 
-# Densities are the table in shared/reference/jewelry.md (g/cm³).
+# Densities in g/cm³: docs/reference.md, Metals.
 _GOLD_DENSITY = {
     (24, Metal.YELLOW_GOLD): 19.36,
     (22, Metal.YELLOW_GOLD): 17.50,
@@ -78,12 +78,12 @@ class Gem:
     opacity: float  # for the glTF material: 1 is opaque
 
 
+# Specific gravities: docs/reference.md, Stones.
 _GEMS = {
     Gemstone.DIAMOND: Gem((0.93, 0.95, 0.98), 3.52, 0.35),
     Gemstone.RUBY: Gem((0.78, 0.06, 0.18), 4.00, 0.75),
     Gemstone.SAPPHIRE: Gem((0.10, 0.22, 0.72), 4.00, 0.75),
     Gemstone.EMERALD: Gem((0.05, 0.58, 0.32), 2.72, 0.75),
-    # Pearl specific gravity is not in jewelry.md; ~2.7 is the usual figure for nacre.
     Gemstone.PEARL: Gem((0.96, 0.93, 0.88), 2.71, 1.0),
     Gemstone.AMETHYST: Gem((0.58, 0.30, 0.75), 2.65, 0.7),
     # Blue topaz: the topaz most sold in Vietnam; imperial topaz would be golden.
