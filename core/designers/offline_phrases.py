@@ -44,10 +44,10 @@ PHRASES: dict[str, Texts] = {
                 "securely, which is why set jewelry is usually made in 18K.",
                 "Vàng 24K (vàng 9999) rất mềm, dễ trầy, dễ cong và giữ đá kém chắc, nên trang "
                 "sức gắn đá thường làm bằng vàng 18K."),
-    "platinum": ("Platinum is dense (about 20.1 g/cm³ for Pt 950 against 15.58 for 18K yellow "
-                 "gold), so the same piece weighs roughly 30% more and feels substantial.",
-                 "Bạch kim rất đặc (Pt 950 khoảng 20,1 g/cm³, so với 15,58 của vàng 18K), nên "
-                 "cùng một mẫu sẽ nặng hơn khoảng 30%, đeo rất đằm tay."),
+    "platinum": ("Platinum is dense (about 20.7 g/cm³ for Pt 950 against 15.53 for 18K yellow "
+                 "gold), so the same piece weighs roughly a third more and feels substantial.",
+                 "Bạch kim rất đặc (Pt 950 khoảng 20,7 g/cm³, so với 15,53 của vàng 18K), nên "
+                 "cùng một mẫu sẽ nặng hơn khoảng một phần ba, đeo rất đằm tay."),
     "silver": ("Sterling silver is light (10.4 g/cm³) and kind to the budget; it can tarnish "
                "over time, but a polished surface is easy to refresh.",
                "Bạc 925 nhẹ (10,4 g/cm³) và dễ tiếp cận; bạc có thể xỉn màu theo thời gian, "

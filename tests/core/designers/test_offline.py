@@ -59,7 +59,7 @@ def test_a_change_keeps_what_the_conversation_established(studio: Studio) -> Non
     unchanged = {k: v for k, v in before.items() if k not in {"metal", "karat"}}
     assert {k: after[k] for k in unchanged} == unchanged
     assert "changed the metal to platinum" in reply(second) and "heavier" not in reply(second)
-    assert "20.1 g/cm³" in reply(second)  # the density remark about what changed
+    assert "20.7 g/cm³" in reply(second)  # the density remark about what changed
 
 
 def test_vietnamese_request_and_change_are_answered_in_vietnamese(studio: Studio) -> None:
@@ -86,7 +86,7 @@ def test_greetings_and_questions_are_answered_without_drawing(studio: Studio) ->
     chao = chat(studio, conversation_id, "xin chào")
     assert chao["generated_images"] == [] and "nhẫn, dây chuyền" in reply(chao)
     question = chat(studio, conversation_id, "Is platinum heavier than gold?")
-    assert question["generated_images"] == [] and "20.1 g/cm³" in reply(question)
+    assert question["generated_images"] == [] and "20.7 g/cm³" in reply(question)
 
 
 def test_a_vague_request_asks_which_piece_then_draws_what_was_said(studio: Studio) -> None:
