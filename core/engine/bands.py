@@ -13,8 +13,6 @@ from core.engine.primitives import Mesh, concat, frame_matrix, instances, sphere
 from core.engine.stones import Stone, melee, stone_mesh
 from core.properties import GemShape
 
-PROFILES = ("flat", "court", "d-shape", "knife-edge", "comfort")
-
 
 def band_profile(kind: str, thickness: float, width: float, samples: int = 7) -> np.ndarray:
     """Closed (d, h) cross-section: d from the inner surface outwards, h across the width."""

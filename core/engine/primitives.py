@@ -191,16 +191,6 @@ def frame_matrix(origin, x_axis, z_axis) -> np.ndarray:
     return m
 
 
-def rotation(axis: str, degrees: float) -> np.ndarray:
-    """A 4×4 rotation about a principal axis."""
-    a = np.radians(degrees)
-    c, s = np.cos(a), np.sin(a)
-    i, j = {"x": (1, 2), "y": (2, 0), "z": (0, 1)}[axis]
-    m = np.eye(4)
-    m[i, i], m[i, j], m[j, i], m[j, j] = c, -s, s, c
-    return m
-
-
 def translation(x: float, y: float, z: float) -> np.ndarray:
     """A 4×4 translation."""
     m = np.eye(4)

@@ -39,13 +39,6 @@ class Camera:
             u, v, key = cam[:, 0] * inv, cam[:, 1] * inv, inv
         return self.centre[0] + self.focal * u, self.centre[1] - self.focal * v, key
 
-    def view_dirs(self, points: np.ndarray) -> np.ndarray:
-        """Unit vectors from points towards the eye."""
-        if self.ortho:
-            return np.broadcast_to(self.rotation[2], points.shape)
-        d = self.eye - points
-        return d / np.linalg.norm(d, axis=1, keepdims=True)
-
 
 def look_from(direction, up=(0.0, 0.0, 1.0)) -> np.ndarray:
     """Camera rotation looking at the origin from `direction` (rows right, up, back)."""
