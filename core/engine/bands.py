@@ -7,6 +7,7 @@ along z; the piece builder turns it upright afterwards.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from core.engine.model import Model, Role
 from core.engine.primitives import Mesh, concat, frame_matrix, instances, sphere, tube
@@ -39,7 +40,14 @@ def band_mesh(path: np.ndarray, normals: np.ndarray, profile: np.ndarray) -> Mes
     return tube(path, normals, profile)
 
 
-def _outer_sites(path, normals, radial, keep_clear, arc_limit, pitch):
+def _outer_sites(
+    path: np.ndarray,
+    normals: np.ndarray,
+    radial: float,
+    keep_clear: float,
+    arc_limit: float,
+    pitch: float,
+) -> tuple[np.ndarray, np.ndarray]:
     """Points along the band's outer top arc, outside the head's clearance, `pitch` apart."""
     outer = path + normals * radial
     top = int(np.argmax(outer[:, 1]))
@@ -60,7 +68,9 @@ def _outer_sites(path, normals, radial, keep_clear, arc_limit, pitch):
     return np.column_stack(xs), n / np.linalg.norm(n, axis=1, keepdims=True)
 
 
-def _row_matrices(sites, normals, offsets, sink):
+def _row_matrices(
+    sites: np.ndarray, normals: np.ndarray, offsets: ArrayLike, sink: float
+) -> np.ndarray:
     mats = []
     for (x, y), (nx, ny) in zip(sites, normals, strict=True):
         for z in offsets:
@@ -69,7 +79,14 @@ def _row_matrices(sites, normals, offsets, sink):
     return np.array(mats) if mats else np.zeros((0, 4, 4))
 
 
-def pave_row(path, normals, thickness, width, keep_clear, arc_limit) -> Model:
+def pave_row(
+    path: np.ndarray,
+    normals: np.ndarray,
+    thickness: float,
+    width: float,
+    keep_clear: float,
+    arc_limit: float,
+) -> Model:
     """Accent diamonds set into the band's outer surface, with beads between them."""
     size = float(np.clip(min(1.5, width * 0.55), 0.8, 1.5))
     rows = max(1, int((width - 0.5) // (size * 1.15)))
@@ -85,7 +102,14 @@ def pave_row(path, normals, thickness, width, keep_clear, arc_limit) -> Model:
     return model
 
 
-def channel_row(path, normals, thickness, width, keep_clear, arc_limit) -> Model:
+def channel_row(
+    path: np.ndarray,
+    normals: np.ndarray,
+    thickness: float,
+    width: float,
+    keep_clear: float,
+    arc_limit: float,
+) -> Model:
     """Square accent stones in a channel between two raised rails along the band."""
     wall = float(np.clip(width * 0.14, 0.35, 0.6))
     size = max(0.8, width - 2 * wall - 0.1)

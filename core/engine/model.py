@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
+
+import numpy as np
 
 from core.engine.primitives import Mesh, concat
 from core.engine.stones import Stone
@@ -53,7 +56,7 @@ class Model:
         """All parts of one role as one mesh."""
         return concat([p.mesh for p in self.parts if p.role is role])
 
-    def transformed(self, matrix) -> Model:
+    def transformed(self, matrix: np.ndarray) -> Model:
         """A copy with every part moved by a 4×4 matrix."""
         return self._remeshed(lambda mesh: mesh.transformed(matrix))
 
@@ -61,6 +64,6 @@ class Model:
         """A mirror-image copy (the other earring of a pair)."""
         return self._remeshed(lambda mesh: mesh.mirrored_x())
 
-    def _remeshed(self, change) -> Model:
+    def _remeshed(self, change: Callable[[Mesh], Mesh]) -> Model:
         parts = [Part(p.name, p.role, change(p.mesh)) for p in self.parts]
         return replace(self, parts=parts, facts=dict(self.facts))

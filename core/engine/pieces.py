@@ -47,7 +47,15 @@ def _seat_height(stone: Stone, setting: Setting) -> float:
     return stone.pavilion * (0.55 if low else 0.8) + 0.25
 
 
-def _mount(model: Model, props, opts: Options, path, normals, thickness, arc_limit) -> None:
+def _mount(
+    model: Model,
+    props: DesignProperties,
+    opts: Options,
+    path: np.ndarray,
+    normals: np.ndarray,
+    thickness: float,
+    arc_limit: float,
+) -> None:
     """Put head and accent rows on a band whose outer top is at `path·y + thickness`."""
     stone = the_stone(props)
     top = float((path + normals * thickness)[:, 1].max())
@@ -84,7 +92,14 @@ def build_ring(props: DesignProperties, opts: Options) -> Model:
     return model.transformed(BAND_TO_WORLD)
 
 
-def _add_band(model: Model, name: str, props, path, normals, profile) -> None:
+def _add_band(
+    model: Model,
+    name: str,
+    props: DesignProperties,
+    path: np.ndarray,
+    normals: np.ndarray,
+    profile: np.ndarray,
+) -> None:
     model.add(name, Role.METAL, band_mesh(path, normals, profile))
     if props.finish is Finish.MILGRAIN:
         model.add("milgrain", Role.METAL, milgrain(path, normals, profile))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def instances(mesh: Mesh, matrices: np.ndarray) -> Mesh:
     return Mesh(verts.reshape(-1, 3), faces.reshape(-1, 3))
 
 
-def frame_matrix(origin, x_axis, z_axis) -> np.ndarray:
+def frame_matrix(origin: ArrayLike, x_axis: ArrayLike, z_axis: ArrayLike) -> np.ndarray:
     """A 4×4 matrix mapping local x/z axes onto the given directions at an origin."""
     z = np.asarray(z_axis, float)
     z = z / np.linalg.norm(z)

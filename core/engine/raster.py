@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 _CHUNK_ROWS = 1 << 16  # triangle rows per array operation: bounds memory
 
@@ -40,7 +41,7 @@ class Camera:
         return self.centre[0] + self.focal * u, self.centre[1] - self.focal * v, key
 
 
-def look_from(direction, up=(0.0, 0.0, 1.0)) -> np.ndarray:
+def look_from(direction: ArrayLike, up: ArrayLike = (0.0, 0.0, 1.0)) -> np.ndarray:
     """Camera rotation looking at the origin from `direction` (rows right, up, back)."""
     back = np.asarray(direction, float)
     back /= np.linalg.norm(back)
@@ -51,11 +52,11 @@ def look_from(direction, up=(0.0, 0.0, 1.0)) -> np.ndarray:
 
 def fit_camera(
     vertices: np.ndarray,
-    direction,
+    direction: ArrayLike,
     size: tuple[int, int],
     margin: float,
     ortho: bool,
-    up=(0.0, 0.0, 1.0),
+    up: ArrayLike = (0.0, 0.0, 1.0),
     distance_factor: float = 3.2,
 ) -> Camera:
     """A camera looking from `direction` that frames the vertices with a margin (px)."""
@@ -134,7 +135,15 @@ def _min3(a: np.ndarray) -> np.ndarray:
     return np.minimum(np.minimum(a[:, 0], a[:, 1]), a[:, 2])
 
 
-def _spans(t, y0, y1, planes, xmin, xmax, width):
+def _spans(
+    t: np.ndarray,
+    y0: np.ndarray,
+    y1: np.ndarray,
+    planes: np.ndarray,
+    xmin: np.ndarray,
+    xmax: np.ndarray,
+    width: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Fragments (pixel, depth, triangle) of triangles t, built row span by row span."""
     counts = y1[t] - y0[t] + 1
     row_tri = np.repeat(t, counts)

@@ -7,6 +7,7 @@ length along x. `base` is how far below the girdle the head reaches (a band, a b
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from core.engine.model import Model, Role
 from core.engine.outlines import outline_normals
@@ -163,6 +164,6 @@ def _add_halo(head: Model, stone: Stone, base: float) -> None:
     head.accent_stone, head.accent_count = small, count
 
 
-def head_to(origin, length_axis, table_axis) -> np.ndarray:
+def head_to(origin: ArrayLike, length_axis: ArrayLike, table_axis: ArrayLike) -> np.ndarray:
     """Matrix placing a head: its length along `length_axis`, table facing `table_axis`."""
     return frame_matrix(origin, length_axis, table_axis)

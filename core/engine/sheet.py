@@ -20,6 +20,8 @@ from core.engine.views import (
 )
 from core.properties import DesignProperties, JewelryType
 
+Box = tuple[int, int, int, int]
+
 SHEET = (1280, 900)
 HERO = (48, 128, 736, 700)
 TOP = (760, 128, 1232, 404)
@@ -27,11 +29,11 @@ SIDE = (760, 424, 1232, 700)
 LEGEND_Y = 724
 
 
-def _box(box, s: float) -> tuple[int, int, int, int]:
+def _box(box: Box, s: float) -> Box:
     return tuple(round(v * s) for v in box)
 
 
-def _panel(draw: ImageDraw.ImageDraw, box, title: str, s: float) -> None:
+def _panel(draw: ImageDraw.ImageDraw, box: Box, title: str, s: float) -> None:
     draw.rectangle(box, fill=colors()["panel"], outline=colors()["rule"], width=1)
     draw.text(
         (box[0] + 12 * s, box[1] + 9 * s),
@@ -41,7 +43,7 @@ def _panel(draw: ImageDraw.ImageDraw, box, title: str, s: float) -> None:
     )
 
 
-def _header(draw, props: DesignProperties, spec: dict, s: float) -> None:
+def _header(draw: ImageDraw.ImageDraw, props: DesignProperties, spec: dict, s: float) -> None:
     ink, gold, muted = colors()["ink"], colors()["gold"], colors()["muted"]
     title = f"PNJ · {props.jewelry_type.value.title()}"
     draw.text((48 * s, 26 * s), title, font=font(round(34 * s), True), fill=ink)
@@ -54,7 +56,7 @@ def _header(draw, props: DesignProperties, spec: dict, s: float) -> None:
     draw.line([(48 * s, 106 * s), (1232 * s, 106 * s)], fill=gold, width=max(1, round(2 * s)))
 
 
-def _hero(sheet, scene: Scene, props, s: float) -> None:
+def _hero(sheet: Image.Image, scene: Scene, props: DesignProperties, s: float) -> None:
     box = _box(HERO, s)
     draw = ImageDraw.Draw(sheet)
     _panel(draw, box, "Perspective", s)
@@ -64,7 +66,9 @@ def _hero(sheet, scene: Scene, props, s: float) -> None:
     place(sheet, shot, (box[0] + 1, box[1] + 1))
 
 
-def _technical(sheet, scene: Scene, model: Model, props, spec, s: float) -> None:
+def _technical(
+    sheet: Image.Image, scene: Scene, model: Model, props: DesignProperties, spec: dict, s: float
+) -> None:
     draw = ImageDraw.Draw(sheet)
     for view, box in zip(technical_views(props.jewelry_type), (TOP, SIDE), strict=True):
         box = _box(box, s)
@@ -149,7 +153,7 @@ def _size_lines(props: DesignProperties, spec: dict) -> list[str]:
     return lines
 
 
-def _legend(draw, props, spec, s: float) -> None:
+def _legend(draw: ImageDraw.ImageDraw, props: DesignProperties, spec: dict, s: float) -> None:
     y = LEGEND_Y * s
     col_w = (1232 - 48) / 4
     for i, (title, lines) in enumerate(legend_columns(props, spec)):

@@ -14,14 +14,14 @@ Variation = Callable[[DesignProperties, Options], Change | None]
 _PROFILE_CYCLE = ("court", "knife-edge", "flat", "d-shape")
 
 
-def _prongs(props, opts) -> Change | None:
+def _prongs(props: DesignProperties, opts: Options) -> Change | None:
     if props.gemstone in (Gemstone.NONE, Gemstone.PEARL) or props.setting is Setting.BEZEL:
         return None
     count = 4 if opts.prongs == 6 else 6
     return props, replace(opts, prongs=count), f"{count} prongs instead of {opts.prongs}"
 
 
-def _profile(props, opts) -> Change | None:
+def _profile(props: DesignProperties, opts: Options) -> Change | None:
     if props.jewelry_type not in (JewelryType.RING, JewelryType.BRACELET):
         return None
     nxt = (
@@ -32,7 +32,7 @@ def _profile(props, opts) -> Change | None:
     return props, replace(opts, band_profile=nxt), f"{nxt} band instead of {opts.band_profile}"
 
 
-def _halo(props, opts) -> Change | None:
+def _halo(props: DesignProperties, opts: Options) -> Change | None:
     if props.gemstone is Gemstone.NONE:
         return None
     if props.setting is Setting.HALO:
@@ -42,7 +42,7 @@ def _halo(props, opts) -> Change | None:
     return new, opts, "halo of accent diamonds added"
 
 
-def _shape(props, opts) -> Change | None:
+def _shape(props: DesignProperties, opts: Options) -> Change | None:
     if props.gemstone in (Gemstone.NONE, Gemstone.PEARL):
         return None
     alt = GemShape.OVAL if props.gem_shape is GemShape.ROUND else GemShape.ROUND
@@ -51,21 +51,21 @@ def _shape(props, opts) -> Change | None:
     return new, replace(opts, prongs=prongs), f"{alt} stone instead of {props.gem_shape}"
 
 
-def _bezel(props, opts) -> Change | None:
+def _bezel(props: DesignProperties, opts: Options) -> Change | None:
     if props.gemstone is Gemstone.NONE or props.setting is Setting.BEZEL:
         return None
     new = props.model_copy(update={"setting": Setting.BEZEL})
     return new, opts, f"bezel setting instead of {props.setting}"
 
 
-def _drop(props, opts) -> Change | None:
+def _drop(props: DesignProperties, opts: Options) -> Change | None:
     if props.jewelry_type is not JewelryType.EARRINGS or props.gemstone is Gemstone.NONE:
         return None
     kind = "studs" if opts.earring_drop else "drops"
     return props, replace(opts, earring_drop=not opts.earring_drop), f"{kind} instead"
 
 
-def _width(props, opts) -> Change | None:
+def _width(props: DesignProperties, opts: Options) -> Change | None:
     wider = round(min(12.0, props.band_width_mm + 1.5), 1)
     if wider == props.band_width_mm:
         wider = round(props.band_width_mm - 1.5, 1)
@@ -74,7 +74,7 @@ def _width(props, opts) -> Change | None:
     return new, opts, f"{what} {wider:g} mm wide instead of {props.band_width_mm:g} mm"
 
 
-def _heavier(props, opts) -> Change | None:
+def _heavier(props: DesignProperties, opts: Options) -> Change | None:
     return props, replace(opts, thickness_scale=1.3), "30 % heavier metal"
 
 

@@ -9,7 +9,7 @@ from PIL import Image
 
 from core.engine.materials import ACCENT_GEM, alloy_for, gem_for, roughness_for
 from core.engine.model import Model, Role
-from core.engine.raster import Camera, fit_camera, rasterize
+from core.engine.raster import Camera, Frame, fit_camera, rasterize
 from core.engine.shading import GEM, METAL, PEARL, Look, Scene, corner_normals, drafting, shade
 from core.properties import DesignProperties, Finish, Gemstone, JewelryType
 
@@ -131,7 +131,7 @@ def render(
     return Shot(image, _edge_mask(frame, scene.face_part), camera)
 
 
-def _edge_mask(frame, face_part: np.ndarray) -> Image.Image:
+def _edge_mask(frame: Frame, face_part: np.ndarray) -> Image.Image:
     """Pixels on either side of a silhouette or a boundary between parts."""
     tri = frame.triangle
     height, width = tri.shape
