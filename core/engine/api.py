@@ -10,10 +10,11 @@ from PIL import Image
 
 from core.engine.build import build_model
 from core.engine.export import to_glb, to_stl
-from core.engine.options import default_options
+from core.engine.options import Options
 from core.engine.png import encode_png
 from core.engine.preview import product_preview
 from core.engine.sheet import design_sheet
+from core.engine.solid import castable_solid
 from core.engine.spec import build_spec
 from core.engine.variants import vary
 from core.engine.views import build_scene
@@ -48,9 +49,10 @@ def render_design_at(
     """
     scale = max(scale, MIN_SCALE)
     brief = properties.normalized()
-    props, opts, description = vary(brief, default_options(brief), variant)
+    props, opts, description = vary(brief, Options(), variant)
     model = build_model(props, opts)
-    spec = build_spec(model, props)
+    solid = castable_solid(model)
+    spec = build_spec(model, solid, props)
     spec.update(variant=variant, variation=description)
     if props != brief:
         spec["variant_properties"] = props.to_dict()
@@ -59,7 +61,7 @@ def render_design_at(
         image = design_sheet(model, scene, props, spec, scale)
         return Rendering(_png(image, props, spec), None, None, spec)
     image = product_preview(scene, props, scale)
-    return Rendering(_png(image, props, spec), to_glb(model, props), to_stl(model), spec)
+    return Rendering(_png(image, props, spec), to_glb(model, solid, props), to_stl(solid), spec)
 
 
 def _png(image: Image.Image, props: DesignProperties, spec: dict[str, Any]) -> bytes:

@@ -1,4 +1,4 @@
-"""Sizes in millimetres: ring sizes, stone dimensions, band defaults, bangle size."""
+"""Sizes in millimetres: stones, band defaults, bangles (ring sizes are in core.ring_sizes)."""
 
 from __future__ import annotations
 
@@ -9,32 +9,6 @@ import numpy as np
 
 from core.engine.outlines import outline_area
 from core.properties import GemShape, Style
-
-# US size → inner diameter (docs/reference.md, Ring sizes): 0.458 in + 0.032 in per size.
-_ID_AT_ZERO_MM = 11.63
-_ID_PER_SIZE_MM = 0.8128
-
-
-def inner_diameter_mm(us_size: float) -> float:
-    """Inner diameter in mm of a US ring size."""
-    return _ID_AT_ZERO_MM + _ID_PER_SIZE_MM * us_size
-
-
-def eu_size(us_size: float) -> int:
-    """ISO 8653 (EU) size: inner circumference in mm, rounded."""
-    return round(math.pi * inner_diameter_mm(us_size))
-
-
-def uk_size(us_size: float) -> str:
-    """British letter size (A..Z, then Z+n), to the nearest half letter."""
-    # A UK letter is half a US size; calibrated on docs/reference.md's table (US 5–12 → J½..X½).
-    index = round((2 * us_size - 0.5) * 2) / 2  # letters from A; 'N½' is 13.5
-    whole = math.floor(index)
-    half = "½" if index - whole >= 0.5 else ""
-    if whole <= 25:
-        return f"{chr(ord('A') + max(whole, 0))}{half}"
-    return f"Z+{whole - 25}{half}"
-
 
 # Band thickness (radial, mm) by style: classic/vintage heavier, minimalist lighter.
 _THICKNESS = {
@@ -92,25 +66,18 @@ def carat_of(shape: GemShape, length_mm: float, width_mm: float, sg: float = DIA
     return (diameter / 6.5) ** 3 * sg / DIAMOND_SG
 
 
-def pearl_diameter_mm(carat: float, specific_gravity: float) -> float:
-    """Diameter of a round pearl of a given weight (1 ct = 0.2 g)."""
-    volume_mm3 = carat * 0.2 / specific_gravity * 1000
-    return (6 * volume_mm3 / math.pi) ** (1 / 3)
-
-
 def pearl_carat(diameter_mm: float, specific_gravity: float) -> float:
     """Weight in carat of a round pearl of this diameter."""
     return math.pi / 6 * diameter_mm**3 / 1000 * specific_gravity / 0.2
 
 
-# A medium wrist; bangles here are oval and close-fitting (a hinged-bangle fit).
-DEFAULT_WRIST_MM = 160.0
+# Bangles here are oval and close-fitting (a hinged-bangle fit): docs/reference.md.
 BANGLE_EASE_MM = 15.0
 BANGLE_ASPECT = 0.82
 
 
 @lru_cache(maxsize=8)
-def bangle_semi_axes_mm(wrist_mm: float = DEFAULT_WRIST_MM) -> tuple[float, float]:
+def bangle_semi_axes_mm(wrist_mm: float) -> tuple[float, float]:
     """Inner semi-axes (a, b) of an oval bangle whose inner perimeter fits the wrist."""
     perimeter = wrist_mm + BANGLE_EASE_MM
     t = np.linspace(0, 2 * np.pi, 721)

@@ -72,13 +72,14 @@ def tube(
 
     A point of the profile lands at path·scale + normal·d, at height h on z: a band, a
     bezel wall, a chain link or a rail, depending on path and profile. Scales (one per
-    profile point, about the origin) let a wall taper, like a bezel cup.
+    profile point, about the origin) let a wall taper, like a bezel cup. A profile of
+    shape (n, m, 2) gives each of the n path points its own (a beaded wire).
     """
+    profile = np.broadcast_to(profile, (len(path), *profile.shape[-2:]))
     base = path[:, None, :] if scales is None else path[:, None, :] * scales[None, :, None]
-    pts = base + normals[:, None, :] * profile[None, :, 0:1]
-    height = np.broadcast_to(profile[None, :, 1], pts.shape[:2])
-    vertices = np.concatenate([pts, height[..., None]], axis=-1).reshape(-1, 3)
-    return _outward(vertices, _grid_faces(len(path), len(profile), wrap_rows=True))
+    pts = base + normals[:, None, :] * profile[:, :, 0:1]
+    vertices = np.concatenate([pts, profile[:, :, 1:2]], axis=-1).reshape(-1, 3)
+    return _outward(vertices, _grid_faces(len(path), profile.shape[1], wrap_rows=True))
 
 
 def loft(rings: np.ndarray, bottom: np.ndarray, top: np.ndarray) -> Mesh:
@@ -114,11 +115,19 @@ def sphere(radius: float, seg: int = 12) -> Mesh:
     return loft(rings * radius, np.array([0, 0, -radius]), np.array([0, 0, radius]))
 
 
+def lathe(heights: ArrayLike, radii: ArrayLike, seg: int = 12) -> Mesh:
+    """A solid of revolution about z: circles of `radii` at `heights`, capped on the axis."""
+    heights, radii = np.asarray(heights, float), np.asarray(radii, float)
+    ring = circle(seg)
+    rings = np.stack(
+        [np.column_stack([ring * r, np.full(seg, z)]) for z, r in zip(heights, radii, strict=True)]
+    )
+    return loft(rings, np.array([0, 0, heights[0]]), np.array([0, 0, heights[-1]]))
+
+
 def cylinder(radius: float, z0: float, z1: float, seg: int = 12) -> Mesh:
     """A closed cylinder along z from z0 to z1."""
-    ring = circle(seg, radius)
-    rings = np.stack([np.column_stack([ring, np.full(seg, z)]) for z in (z0, z1)])
-    return loft(rings, np.array([0, 0, z0]), np.array([0, 0, z1]))
+    return lathe([z0, z1], [radius, radius], seg)
 
 
 def _frames(path: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -18,7 +18,7 @@ from core.engine.views import (
     render,
     technical_views,
 )
-from core.properties import DesignProperties, JewelryType
+from core.properties import AccentStones, DesignProperties, Gemstone, JewelryType, Setting
 
 Box = tuple[int, int, int, int]
 
@@ -94,23 +94,37 @@ def _pendant_faces(scene: Scene, model: Model) -> np.ndarray:
 
 def legend_columns(props: DesignProperties, spec: dict) -> list[tuple[str, list[str]]]:
     """The legend's columns of lines: piece, metal, stones, sizes."""
+    style = spec.get("earring_style")
     piece = [
-        props.jewelry_type.value.title() + (f" ({spec['style']})" if spec.get("style") else ""),
+        props.jewelry_type.value.title() + (f" ({style})" if style else ""),
         f"Style: {props.style.value}",
         f"Finish: {props.finish.value}",
-        f"Setting: {props.setting.value}" if spec["stone_count"] else "No stones",
+        _setting_line(props) if spec["stone_count"] else "No stones",
     ]
     if props.engraving:
         piece.append(f"Engraving: “{props.engraving}”")
     metal = [
         spec["alloy"],
         f"Density {spec['density_g_cm3']:g} g/cm³",
-        f"Weight {spec['metal_weight_g']:.2f} g",
-        f"= {spec['metal_weight_chi']:.2f} chỉ",
+        f"Cast {spec['metal_weight_g']:.2f} g = {spec['metal_weight_chi']:.2f} chỉ",
     ]
-    stones = _stone_lines(spec)
-    sizes = _size_lines(props, spec)
-    return [("Piece", piece), ("Metal", metal), ("Stones", stones), ("Sizes", sizes)]
+    if spec.get("findings"):
+        metal.append(f"+ {', '.join(spec['findings'])} {spec['findings_weight_g']:.2f} g")
+    return [
+        ("Piece", piece),
+        ("Metal", metal),
+        ("Stones", _stone_lines(spec)),
+        ("Sizes", _size_lines(props, spec)),
+    ]
+
+
+def _setting_line(props: DesignProperties) -> str:
+    held = f"{props.prong_count} prongs" if props.setting is Setting.PRONG else "bezel"
+    if props.gemstone is Gemstone.PEARL:
+        held = "pearl cup"
+    if props.accent_stones is AccentStones.NONE:
+        return f"Setting: {held}"
+    return f"Setting: {held}, {props.accent_stones.value}"
 
 
 def _stone_lines(spec: dict) -> list[str]:
@@ -124,6 +138,11 @@ def _stone_lines(spec: dict) -> list[str]:
             f"{count}{spec['main_stone']}",
             f"{dims} mm, depth {spec['main_stone_mm'][2]:.1f}",
         ]
+    if spec.get("side_stone_count"):
+        dims = " × ".join(f"{v:.1f}" for v in spec["side_stone_mm"][:2])
+        lines.append(
+            f"{spec['side_stone_count']} side stones {spec['side_carat_each']:g} ct, {dims} mm"
+        )
     if spec["accent_stone_count"]:
         size = spec["accent_stone_mm"][0]
         shape = spec["accent_stone_shape"]
@@ -136,8 +155,10 @@ def _size_lines(props: DesignProperties, spec: dict) -> list[str]:
     dims = " × ".join(f"{v:.1f}" for v in spec["dimensions_mm"])
     lines = []
     if props.jewelry_type is JewelryType.RING:
+        vn = spec.get("ring_size_vn")
         lines.append(
             f"US {spec['ring_size_us']:g} · EU {spec['ring_size_eu']} · UK {spec['ring_size_uk']}"
+            + (f" · VN {vn:g}" if vn is not None else "")
         )
         lines.append(f"Inner Ø {spec['inner_diameter_mm']:.2f} mm")
     if "band_width_mm" in spec:
@@ -148,7 +169,7 @@ def _size_lines(props: DesignProperties, spec: dict) -> list[str]:
         lines.append(f"Inside {a:g} × {b:g} mm (wrist {spec['wrist_circumference_mm']:g})")
     if "chain" in spec:
         lines.append(f"{spec['chain']} chain {spec['chain_width_mm']:g} mm")
-        lines.append(f"Chain length {spec['chain_length_mm']:g} mm")
+        lines.append(f"Chain length {spec['chain_length_mm']:g} mm (stock)")
     lines.append(f"Overall {dims} mm")
     return lines
 

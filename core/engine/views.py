@@ -13,7 +13,14 @@ from core.engine.raster import Camera, Frame, fit_camera, rasterize
 from core.engine.shading import GEM, METAL, PEARL, Look, Scene, corner_normals, drafting, shade
 from core.properties import DesignProperties, Finish, Gemstone, JewelryType
 
-_ROLE_ORDER = (Role.METAL, Role.MAIN_STONE, Role.ACCENT)
+# Index into looks_for(): metal (cast or stock), the main gem, accent diamonds.
+_LOOK_OF_ROLE = {
+    Role.METAL: 0,
+    Role.FINDING: 0,
+    Role.MAIN_STONE: 1,
+    Role.SIDE_STONE: 1,
+    Role.ACCENT: 2,
+}
 
 
 def looks_for(props: DesignProperties) -> tuple[Look, Look, Look]:
@@ -37,7 +44,7 @@ def build_scene(model: Model, props: DesignProperties) -> Scene:
         verts.append(p.mesh.vertices)
         faces.append(p.mesh.faces + offset)
         offset += len(p.mesh.vertices)
-        look.append(np.full(len(p.mesh.faces), _ROLE_ORDER.index(p.role)))
+        look.append(np.full(len(p.mesh.faces), _LOOK_OF_ROLE[p.role]))
         part.append(np.full(len(p.mesh.faces), index))
     v, f = np.concatenate(verts), np.concatenate(faces)
     corners, face_n = corner_normals(v, f)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from core import ring_sizes
 from core.engine import geometry
 from core.engine.build import build_model
-from core.engine.model import Role
-from core.engine.options import default_options
+from core.engine.options import Options
+from core.engine.solid import castable_solid
 from core.engine.spec import build_spec
 from core.properties import DesignProperties, Metal
 
@@ -55,12 +56,12 @@ def test_the_density_table_covers_every_metal() -> None:
 @pytest.mark.parametrize(("alloy", "density"), _DENSITIES, ids=[a for a, _ in _DENSITIES])
 def test_weight_is_volume_times_the_documented_density(alloy: str, density: float) -> None:
     props = DesignProperties(gemstone="none", style="modern", **_alloy(alloy)).normalized()
-    model = build_model(props, default_options(props))
-    spec = build_spec(model, props)
+    model = build_model(props, Options())
+    solid = castable_solid(model)
+    spec = build_spec(model, solid, props)
     assert spec["density_g_cm3"] == density
     assert "density_note" not in spec
-    volume = model.merged(Role.METAL).volume()
-    assert spec["metal_weight_g"] == pytest.approx(volume / 1000 * density, abs=0.006)
+    assert spec["metal_weight_g"] == pytest.approx(solid.volume_mm3 / 1000 * density, abs=6e-4)
 
 
 def test_platinum_is_pt950_with_ruthenium() -> None:
@@ -90,5 +91,5 @@ _US_CHART = {
 @pytest.mark.parametrize(("us", "sizes"), _US_CHART.items())
 def test_us_sizes_follow_the_printable_chart(us: int, sizes: tuple[float, float]) -> None:
     circumference, diameter = sizes
-    assert geometry.inner_diameter_mm(us) == pytest.approx(diameter, abs=0.01)
-    assert math.pi * geometry.inner_diameter_mm(us) == pytest.approx(circumference, abs=0.05)
+    assert ring_sizes.inner_diameter_mm(us) == pytest.approx(diameter, abs=0.01)
+    assert math.pi * ring_sizes.inner_diameter_mm(us) == pytest.approx(circumference, abs=0.05)
