@@ -84,7 +84,7 @@ def _stone_remark(p: DesignProperties, lang: str) -> Remark | None:
         w = p.band_width_mm
         kind = "delicate" if w < 4 else "bold" if w >= 6 else "classic"
         return "plain_band", {"w": num(w, lang), "kind": BAND_KINDS[kind] if lang == "vi" else kind}
-    if p.setting.value == "halo":
+    if p.accent_stones.value == "halo":
         return "halo", {}
     ratio = SHAPE_RATIOS.get(p.gem_shape.value)
     if ratio and p.gemstone.value != "pearl":
@@ -107,7 +107,7 @@ REMARKS = (  # (rule, the fields it speaks about), most important first
     (_band_remark, {"band_width_mm", "carat", "gemstone", "jewelry_type"}),
     (_metal_remark, {"metal", "karat"}),
     (_finish_remark, {"finish", "style"}),
-    (_stone_remark, {"gemstone", "setting", "gem_shape", "band_width_mm"}),
+    (_stone_remark, {"gemstone", "setting", "accent_stones", "gem_shape", "band_width_mm"}),
     (_size_remark, {"ring_size"}),
 )
 
@@ -127,7 +127,8 @@ def next_step(p: DesignProperties, view: str, turn_index: int, lang: str, count:
     keys += ["next_metal"]
     keys += ["next_3d"] if view == "2d" else []
     keys += ["next_engraving"] if p.jewelry_type.value == "ring" and not p.engraving else []
-    keys += ["next_setting"] if p.gemstone.value != "none" and p.setting.value == "prong" else []
+    plain = p.setting.value == "prong" and p.accent_stones.value == "none"
+    keys += ["next_setting"] if p.gemstone.value != "none" and plain else []
     other = "white gold" if p.metal.value == "rose gold" else "rose gold"
     return say(_variant(p, keys, turn_index), lang, metal=value_text("metal", other, lang))
 

@@ -80,12 +80,11 @@ PHRASES: dict[str, Texts] = {
                        "Mình có thể khắc một dòng chữ bên trong nhẫn (tối đa 40 ký tự)."),
     "next_setting": ("A halo or bezel setting would give it a different character.",
                      "Thử ổ halo hoặc ổ viền sẽ mang lại một vẻ khác hẳn."),
-    "vietnamese_ring_size": ("I kept the ring size at US {size}: Vietnamese “ni” sizes have no "
-                             "standard chart I can rely on, so please tell me the US size or "
-                             "the inner diameter in mm.",
-                             "Mình giữ cỡ nhẫn US {size} vì cỡ “ni” chưa có bảng quy đổi chuẩn "
-                             "để mình dựa vào — bạn cho mình cỡ US hoặc đường kính trong (mm) "
-                             "nhé."),
+    "vietnamese_ring_size": ("I kept the ring size at US {size}: that Vietnamese size is off "
+                             "the size chart I use, so please tell me the US size or the inner "
+                             "diameter in mm.",
+                             "Mình giữ cỡ nhẫn US {size} vì cỡ “ni” đó nằm ngoài bảng size mình "
+                             "đang dùng — bạn cho mình cỡ US hoặc đường kính trong (mm) nhé."),
     "jade_or_sapphire": ("“Ngọc bích” can mean jade or sapphire, so I kept the stone as {stone}. "
                          "Say “sapphire” for the blue stone (jade isn't one I can draw yet).",
                          "“Ngọc bích” có thể là cẩm thạch hoặc sapphire, nên mình tạm giữ đá là "
@@ -153,8 +152,12 @@ VI_VALUES: dict[str, dict[str, str]] = {
     "gem_shape": {"round": "tròn", "oval": "oval", "princess": "vuông (princess)",
                   "cushion": "cushion", "emerald": "emerald (chữ nhật)", "pear": "giọt nước",
                   "marquise": "marquise", "heart": "trái tim"},
-    "setting": {"prong": "ổ chấu", "bezel": "ổ viền", "halo": "ổ halo", "pavé": "đính pavé",
-                "channel": "ổ ray"},
+    "setting": {"prong": "ổ chấu", "bezel": "ổ viền"},
+    "accent_stones": {"none": "không đá phụ", "halo": "ổ halo", "pavé shoulders": "vai đính pavé",
+                      "channel": "ổ ray", "three-stone": "ba viên đá"},
+    "band_profile": {"court": "mặt cong (court)", "flat": "bản dẹt", "D-shape": "chữ D",
+                     "knife-edge": "sống dao", "comfort fit": "lòng êm (comfort fit)"},
+    "earring_style": {"stud": "nụ", "drop": "dáng dài", "hoop": "khoen tròn"},
     "style": {"classic": "cổ điển", "vintage": "vintage", "modern": "hiện đại",
               "minimalist": "tối giản", "floral": "hoa lá", "art deco": "art deco"},
     "finish": {"polished": "bóng", "matte": "mờ", "brushed": "xước", "hammered": "vân búa",
@@ -165,7 +168,12 @@ FIELD_NAMES: dict[str, Texts] = {
     "karat": ("the karat", "tuổi vàng"), "gemstone": ("the stone", "đá chính"),
     "gem_shape": ("the cut", "dáng đá"), "carat": ("the stone weight", "trọng lượng đá"),
     "ring_size": ("the ring size", "cỡ nhẫn"), "band_width_mm": ("the band width", "bản rộng"),
-    "setting": ("the setting", "kiểu ổ"), "style": ("the style", "phong cách"),
+    "setting": ("the setting", "kiểu ổ"), "prong_count": ("the prongs", "số chấu"),
+    "accent_stones": ("the side stones", "đá phụ"), "pearl_mm": ("the pearl", "ngọc trai"),
+    "band_profile": ("the band profile", "dáng bản"),
+    "chain_length_mm": ("the chain length", "độ dài dây"),
+    "earring_style": ("the earring style", "kiểu bông tai"), "wrist_mm": ("the wrist", "cổ tay"),
+    "style": ("the style", "phong cách"),
     "finish": ("the finish", "bề mặt"), "engraving": ("the engraving", "chữ khắc"),
     "notes": ("the notes", "ghi chú"),
 }
@@ -189,8 +197,10 @@ def value_text(name: str, value: Any, lang: str) -> str:
     """A property value as a person reads it ('1 ct', 'US 7', 'bạch kim')."""
     if name == "carat":
         return f"{num(value, lang)} ct"
-    if name == "band_width_mm":
+    if name in {"band_width_mm", "pearl_mm", "chain_length_mm", "wrist_mm"}:
         return f"{num(value, lang)} mm"
+    if name == "prong_count":
+        return f"{value} chấu" if lang == "vi" else f"{value} prongs"
     if name == "ring_size":
         return f"US {num(value, lang)}"
     if name == "karat":
@@ -208,8 +218,14 @@ def describe(p: DesignProperties, lang: str) -> str:
     if lang == "vi":
         vi = {name: value_text(name, value, "vi") for name, value in p.to_dict().items()}
         karat = f" {p.karat}K" if p.karat else ""
+        cut = (
+            f"{vi['pearl_mm']}"
+            if p.gemstone.value == "pearl"
+            else (f"dáng {vi['gem_shape']} {vi['carat']}")
+        )
+        accents = f", {vi['accent_stones']}" if p.accent_stones.value != "none" else ""
         stone = (
-            f"{vi['gemstone']} dáng {vi['gem_shape']} {vi['carat']}, {vi['setting']}"
+            f"{vi['gemstone']} {cut}, {vi['setting']}{accents}"
             if p.gemstone.value != "none"
             else vi["gemstone"]
         )

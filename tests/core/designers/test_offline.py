@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
+
 from core.designers.offline import OfflineDesigner
 from core.studio import Studio
 
@@ -122,12 +124,15 @@ def test_a_tool_error_is_explained_with_what_is_allowed(studio: Studio) -> None:
     assert fixed["generated_images"][0]["properties"]["carat"] == 2.0
 
 
-def test_vietnamese_ni_size_is_not_converted(studio: Studio) -> None:
+def test_vietnamese_ni_size_draws_that_size(studio: Studio) -> None:
     conversation_id = studio.create_conversation()["id"]
-    result = chat(studio, conversation_id, "nhẫn bạc ni 12")
-    properties = result["generated_images"][0]["properties"]
-    assert properties["ring_size"] == 7.0 and properties["metal"] == "silver"
-    assert "cỡ “ni”" in reply(result) and "cỡ US" in reply(result)
+    result = chat(studio, conversation_id, "nhẫn vàng 18K ni 12")
+    design = result["generated_images"][0]
+    assert design["properties"]["ring_size"] == 6.06 and design["properties"]["karat"] == 18
+    assert design["spec"]["ring_size_vn"] == 12
+    assert design["spec"]["inner_circumference_mm"] == pytest.approx(52.0, abs=0.02)
+    off_chart = chat(studio, conversation_id, "nhẫn ni 60")
+    assert "cỡ “ni”" in reply(off_chart) and "cỡ US" in reply(off_chart)
 
 
 def test_nothing_to_change_asks_instead_of_redrawing(studio: Studio) -> None:
