@@ -17,6 +17,7 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from core.engine import Rendering
+from core.messages import ToolCall, ToolName
 from core.properties import (
     MAX_COUNT,
     DesignProperties,
@@ -96,7 +97,7 @@ ToolFunction = Callable[["ToolSession", Any], Awaitable[dict[str, Any]]]
 class Tool:
     """One callable tool: name, model-facing description, argument model, body."""
 
-    name: str
+    name: ToolName
     args_model: type[BaseModel]
     function: ToolFunction
 
@@ -107,7 +108,11 @@ class Tool:
     def declaration(self) -> dict[str, Any]:
         """Name, description and JSON schema of the parameters, as models expect them."""
         schema = self.args_model.model_json_schema()
-        return {"name": self.name, "description": self.description, "parameters": _clean(schema)}
+        return {
+            "name": str(self.name),
+            "description": self.description,
+            "parameters": _clean(schema),
+        }
 
 
 def _clean(schema: Any) -> Any:
@@ -171,8 +176,8 @@ def _brief(image: dict[str, Any]) -> dict[str, Any]:
 TOOLS: dict[str, Tool] = {
     tool.name: tool
     for tool in (
-        Tool("generate_jewelry_design", GenerateArgs, generate_jewelry_design),
-        Tool("edit_design", EditArgs, edit_design),
+        Tool(ToolName.GENERATE, GenerateArgs, generate_jewelry_design),
+        Tool(ToolName.EDIT, EditArgs, edit_design),
     )
 }
 
@@ -198,7 +203,7 @@ class ToolSession:
     artist: Artist
     sink: ImageSink
     properties: DesignProperties
-    calls: list[dict[str, Any]] = field(default_factory=list)
+    calls: list[ToolCall] = field(default_factory=list)
     images: list[dict[str, Any]] = field(default_factory=list)
 
     async def call(self, name: str, args: dict[str, Any] | None) -> dict[str, Any]:
@@ -207,9 +212,9 @@ class ToolSession:
             result = await self._run(name, args or {})
         except BaseException as exc:
             # The turn ends here (the designer says why), but the record shows the call.
-            self.calls.append({"name": name, "args": args or {}, "result": {"error": str(exc)}})
+            self.calls.append(ToolCall(name=name, args=args or {}, result={"error": str(exc)}))
             raise
-        self.calls.append({"name": name, "args": args or {}, "result": result})
+        self.calls.append(ToolCall(name=name, args=args or {}, result=result))
         return result
 
     async def _run(self, name: str, args: dict[str, Any]) -> dict[str, Any]:
