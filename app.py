@@ -21,6 +21,7 @@ from ui.theme import launch_options
 
 def build_studio(settings: Settings) -> Studio:
     """Compose the services: settings → database, files, designer → services."""
+    settings.vn_sizes()  # a bad ring-size chart stops the start before anything is created
     settings.storage_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
     db.upgrade()

@@ -6,16 +6,20 @@ import anyio
 
 from core.engine import Rendering, render_design
 from core.properties import DesignProperties, ImageType
+from core.ring_sizes import VietnameseSizes
 
 
 class OfflineArtist:
     """Draws every design with the parametric engine, off the event loop."""
 
+    def __init__(self, vn_sizes: VietnameseSizes | None = None) -> None:
+        self.vn_sizes = vn_sizes  # the Vietnamese ring-size chart specs use (bundled if None)
+
     async def draw(
         self, properties: DesignProperties, image_type: ImageType, variant: int, prompt: str
     ) -> Rendering:
         """Render one variant of the design."""
-        return await anyio.to_thread.run_sync(render_design, properties, image_type, variant)
+        return await self._render(properties, image_type, variant)
 
     async def edit(
         self,
@@ -25,4 +29,11 @@ class OfflineArtist:
         instruction: str,
     ) -> Rendering:
         """Redraw with the changed properties; the engine keeps the piece's identity by design."""
-        return await anyio.to_thread.run_sync(render_design, properties, image_type, 0)
+        return await self._render(properties, image_type, 0)
+
+    async def _render(
+        self, properties: DesignProperties, image_type: ImageType, variant: int
+    ) -> Rendering:
+        return await anyio.to_thread.run_sync(
+            render_design, properties, image_type, variant, self.vn_sizes
+        )

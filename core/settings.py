@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from core.ring_sizes import DEFAULT_VN_CHART, VietnameseSizes, vn_chart
 from data.db import studio_database_url
 
 DEFAULT_CHAT_MODEL = "gemini-3.8-flash"
@@ -34,6 +35,7 @@ class Settings:
     gemini_retries: int = 3
     turn_deadline_s: float = 90.0
     concurrency_limit: int = 16  # runs at once per chat / generate / API event
+    vn_ring_size_chart: Path = DEFAULT_VN_CHART  # Vietnamese ring sizes: a workshop's own chart
     user_id: str = "designer"
 
     @classmethod
@@ -52,6 +54,7 @@ class Settings:
             gemini_retries=number("GEMINI_RETRIES", int, 3, low=0),
             turn_deadline_s=number("TURN_DEADLINE_S", float, 90.0, low=1.0),
             concurrency_limit=number("CONCURRENCY_LIMIT", int, 16, low=1),
+            vn_ring_size_chart=Path(env.get("VN_RING_SIZE_CHART") or DEFAULT_VN_CHART),
         )
 
     @property
@@ -63,6 +66,13 @@ class Settings:
     def resolved_database_url(self) -> str:
         """DATABASE_URL, or a SQLite file inside STORAGE_DIR."""
         return studio_database_url(self.database_url, self.storage_dir)
+
+    def vn_sizes(self) -> VietnameseSizes:
+        """The Vietnamese ring-size chart (read once), or a SettingsError naming what is wrong."""
+        try:
+            return vn_chart(self.vn_ring_size_chart)
+        except ValueError as exc:
+            raise SettingsError(f"VN_RING_SIZE_CHART: {exc}") from None
 
     @property
     def designer_name(self) -> str:

@@ -30,4 +30,5 @@ def build_offline(settings: Settings) -> tuple[Designer, Artist]:
     from core.artists import OfflineArtist
     from core.designers.offline import OfflineDesigner
 
-    return OfflineDesigner(), OfflineArtist()
+    vn_sizes = settings.vn_sizes()
+    return OfflineDesigner(vn_sizes), OfflineArtist(vn_sizes)

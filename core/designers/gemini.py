@@ -182,4 +182,5 @@ def _check_answered(answered: bool, finish: str | None) -> None:
 def build(settings: Settings) -> tuple[GeminiDesigner, GeminiArtist]:
     """The Gemini designer and artist, sharing one long-lived client."""
     client = GeminiClient(settings)
-    return GeminiDesigner(client, settings), GeminiArtist(client, settings.image_model)
+    artist = GeminiArtist(client, settings.image_model, settings.vn_sizes())
+    return GeminiDesigner(client, settings), artist

@@ -35,6 +35,7 @@ from core.properties import (
     parse_properties,
     properties_json_schema,
 )
+from core.ring_sizes import VietnameseSizes
 
 Remark = tuple[str, dict[str, Any]]  # a PHRASES key and its values
 
@@ -278,13 +279,15 @@ def last_design_view(history: list[HistoryEntry]) -> str | None:
     return None
 
 
-def pending_changes(history: list[HistoryEntry]) -> dict[str, Any]:
+def pending_changes(
+    history: list[HistoryEntry], vn_sizes: VietnameseSizes | None = None
+) -> dict[str, Any]:
     """Changes asked for since the latest design but not drawn yet (e.g. before 'which piece?')."""
     changes: dict[str, Any] = {}
     for entry in reversed(history):
         if last_design_view([entry]) is not None:
             break
-        request = parse_request(entry.content) if entry.role == "user" else None
+        request = parse_request(entry.content, vn_sizes) if entry.role == "user" else None
         if request and request.wants_design:
             changes = {**request.changes, **changes}  # walking backwards: later wins
     return changes
@@ -316,12 +319,15 @@ class OfflineDesigner(Designer):
 
     name = "offline"
 
+    def __init__(self, vn_sizes: VietnameseSizes | None = None) -> None:
+        self.vn_sizes = vn_sizes  # the Vietnamese ring-size chart ("ni 12"); bundled if None
+
     async def respond(self, turn: Turn) -> AsyncIterator[TurnEvent]:
         """Parse the message, draw through the shared tools when asked, and answer."""
-        request, lang = parse_request(turn.message), reply_language(turn)
+        request, lang = parse_request(turn.message, self.vn_sizes), reply_language(turn)
         last_view = last_design_view(turn.history)
         established = last_view is not None
-        changes = {**pending_changes(turn.history), **request.changes}
+        changes = {**pending_changes(turn.history, self.vn_sizes), **request.changes}
         if not will_draw(request, changes, turn.tools.properties, established):
             yield TextDelta(
                 conversation_reply(request, changes, turn.tools.properties, established, lang)

@@ -19,6 +19,7 @@ from core.engine.spec import build_spec
 from core.engine.variants import vary
 from core.engine.views import build_scene
 from core.properties import DesignProperties, ImageType
+from core.ring_sizes import VietnameseSizes
 
 MIN_SCALE = 0.05
 
@@ -34,14 +35,24 @@ class Rendering:
 
 
 def render_design(
-    properties: DesignProperties, image_type: ImageType, variant: int = 0
+    properties: DesignProperties,
+    image_type: ImageType,
+    variant: int = 0,
+    vn_sizes: VietnameseSizes | None = None,
 ) -> Rendering:
-    """Draw one design (variant 0 is the brief as given; 1.. are distinct variations)."""
-    return render_design_at(properties, image_type, variant, scale=1.0)
+    """Draw one design (variant 0 is the brief as given; 1.. are distinct variations).
+
+    `vn_sizes` is the Vietnamese ring-size chart the spec uses (the bundled one when None).
+    """
+    return render_design_at(properties, image_type, variant, 1.0, vn_sizes)
 
 
 def render_design_at(
-    properties: DesignProperties, image_type: ImageType, variant: int = 0, scale: float = 1.0
+    properties: DesignProperties,
+    image_type: ImageType,
+    variant: int = 0,
+    scale: float = 1.0,
+    vn_sizes: VietnameseSizes | None = None,
 ) -> Rendering:
     """render_design with an image scale (< 1 draws a smaller, cheaper image, same code path).
 
@@ -52,7 +63,7 @@ def render_design_at(
     props, opts, description = vary(brief, Options(), variant)
     model = build_model(props, opts)
     solid = castable_solid(model)
-    spec = build_spec(model, solid, props)
+    spec = build_spec(model, solid, props, vn_sizes)
     spec.update(variant=variant, variation=description)
     if props != brief:
         spec["variant_properties"] = props.to_dict()

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from app import build_studio
 from core.designers.offline import OfflineDesigner
+from core.settings import Settings
 from core.studio import Studio
 from tests.conftest import OWNER
 
@@ -134,6 +138,19 @@ def test_vietnamese_ni_size_draws_that_size(studio: Studio) -> None:
     assert design["spec"]["inner_circumference_mm"] == pytest.approx(52.0, abs=0.02)
     off_chart = chat(studio, conversation_id, "nhẫn ni 60")
     assert "cỡ “ni”" in reply(off_chart) and "cỡ US" in reply(off_chart)
+
+
+def test_a_workshop_chart_replaces_the_bundled_one(settings: Settings, tmp_path: Path) -> None:
+    chart = tmp_path / "workshop.csv"
+    chart.write_text("# Workshop X\nvn_size,inner_circumference_mm\n11,50.6\n12,51.6\n")
+    studio = build_studio(replace(settings, vn_ring_size_chart=chart))
+    try:
+        conversation_id = studio.conversations.create(OWNER)["id"]
+        design = chat(studio, conversation_id, "nhẫn bạc ni 12")["generated_images"][0]
+    finally:
+        asyncio.run(studio.aclose())
+    assert design["spec"]["inner_circumference_mm"] == pytest.approx(51.6, abs=0.02)
+    assert design["spec"]["ring_size_vn"] == 12
 
 
 def test_nothing_to_change_asks_instead_of_redrawing(studio: Studio) -> None:
