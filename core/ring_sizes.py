@@ -74,12 +74,15 @@ class VietnameseSizes:
         """The US size (to 0.01) of a Vietnamese size."""
         return round(us_from_circumference(self.circumference_mm(size)), 2)
 
-    def size_of_us(self, us_size: float) -> float | None:
-        """The nearest chart size of a US size, or None when it is off the chart."""
+    def size_of_us(self, us_size: float) -> int | float | None:
+        """The nearest chart size of a US size (12, or 12.5 on a half-size chart), or None."""
         mm = circumference_mm(us_size)
         nearest = int(np.argmin(np.abs(np.asarray(self.circumferences) - mm)))
         step = np.diff(self.circumferences).max()
-        return self.sizes[nearest] if abs(self.circumferences[nearest] - mm) <= step / 2 else None
+        if abs(self.circumferences[nearest] - mm) > step / 2:
+            return None
+        size = self.sizes[nearest]
+        return int(size) if size.is_integer() else size
 
     def span(self) -> str:
         """The chart's range, 'ni 5–34'."""

@@ -11,6 +11,7 @@ from core.properties import ImageType
 from core.studio import Studio
 from ui.errors import shows_errors
 from ui.identity import Identity
+from ui.sheets import write_sheet
 from ui.urls import conversation_with_urls, with_urls
 
 
@@ -116,16 +117,27 @@ FILE_ENDPOINTS = {
 }
 
 
+SHEET_DESCRIPTION = (
+    "The design's true-scale workshop sheet: an A4 PDF with its views at 1:1, a 10 mm "
+    "scale bar and its key dimensions (print at 100 %)."
+)
+
+
 def _register_file_endpoints(studio: Studio, identity: Identity) -> None:
     """Endpoints that return files need a File output to serve them."""
+    getters = {
+        api_name: (_file_getter(studio, identity, kind), kind.value, description)
+        for api_name, (kind, description) in FILE_ENDPOINTS.items()
+    }
+    getters["get_sheet_pdf"] = (sheet_getter(studio, identity), "pdf", SHEET_DESCRIPTION)
     with gr.Row(visible=False):
         image_id = gr.Number(label="image_id", precision=0)
-        for api_name, (kind, description) in FILE_ENDPOINTS.items():
+        for api_name, (getter, label, description) in getters.items():
             trigger = gr.Button(visible=False)
             trigger.click(
-                shows_errors(_file_getter(studio, identity, kind)),
+                shows_errors(getter),
                 inputs=[image_id],
-                outputs=[gr.File(label=kind.value)],
+                outputs=[gr.File(label=label)],
                 api_name=api_name,
                 api_description=description,
                 concurrency_limit=studio.settings.concurrency_limit,
@@ -139,3 +151,14 @@ def _file_getter(studio: Studio, identity: Identity, kind: FileKind) -> Any:
         return str(studio.designs.file(identity.owner(request), int(image_id), kind))
 
     return get_file
+
+
+def sheet_getter(studio: Studio, identity: Identity) -> Any:
+    """The handler of /get_sheet_pdf: the design's PDF sheet, for the request's user."""
+
+    def get_sheet_pdf(image_id: float | None, request: gr.Request) -> str:
+        if image_id is None:
+            raise gr.Error("image_id is required")
+        return write_sheet(studio, identity.owner(request), int(image_id))
+
+    return get_sheet_pdf

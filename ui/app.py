@@ -74,4 +74,11 @@ def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
     ):
         button.click(generate, form_values, screen, concurrency_limit=limit, **PRIVATE)
     p.gallery.gallery.select(c.select_design, [p.design_ids], screen, **PRIVATE)
+    p.gallery.sheet.click(
+        c.sheet_pdf,
+        [p.gallery.selected],
+        [p.gallery.sheet_file],
+        concurrency_limit=limit,
+        **PRIVATE,
+    )
     demo.load(c.load, None, screen, **PRIVATE)

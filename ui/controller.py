@@ -18,6 +18,7 @@ from ui.errors import shows_errors
 from ui.gallery import GalleryPanel
 from ui.identity import Identity
 from ui.property_form import PropertyForm, form_properties
+from ui.sheets import write_sheet
 from ui.sidebar import Sidebar
 
 Updates = dict[gr.components.Component, Any]
@@ -75,6 +76,9 @@ class Controller:
             p.gallery.spec: NO_DESIGN,
             p.gallery.model: None,
             p.gallery.downloads: gr.File(value=None, visible=False),
+            p.gallery.selected: None,
+            p.gallery.sheet: gr.Button(visible=False),
+            p.gallery.sheet_file: gr.File(value=None, visible=False),
         }
         if view.properties:
             updates |= p.form.values(view.properties)
@@ -178,5 +182,16 @@ class Controller:
             gallery.spec: views.spec_markdown(image),
             gallery.model: files.get(FileKind.GLB),
             gallery.downloads: gr.File(value=[str(f) for f in files.values()], visible=True),
+            gallery.selected: image["id"],
+            gallery.sheet: gr.Button(visible=True),
+            gallery.sheet_file: gr.File(value=None, visible=False),
             **self.panels.form.values(image["properties"]),
         }
+
+    @shows_errors
+    def sheet_pdf(self, image_id: int | None, request: gr.Request) -> Updates:
+        """Make the selected design's true-scale PDF sheet and offer it for download."""
+        if image_id is None:
+            raise gr.Error("Select a design first.")
+        path = write_sheet(self.studio, self.identity.owner(request), int(image_id))
+        return {self.panels.gallery.sheet_file: gr.File(value=path, visible=True)}

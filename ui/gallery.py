@@ -13,11 +13,17 @@ class GalleryPanel:
     spec: gr.Markdown
     model: gr.Model3D
     downloads: gr.File
+    selected: gr.State  # the id of the design shown in detail
+    sheet: gr.Button
+    sheet_file: gr.File
 
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The components a screen update writes to."""
-        return [self.gallery, self.spec, self.model, self.downloads]
+        return [
+            self.gallery, self.spec, self.model, self.downloads, self.selected, self.sheet,
+            self.sheet_file,
+        ]  # fmt: skip
 
 
 def build_gallery() -> GalleryPanel:
@@ -32,6 +38,14 @@ def build_gallery() -> GalleryPanel:
         interactive=False,
     )
     spec = gr.Markdown("Select a design to see its details.", elem_id="design-spec")
+    with gr.Row():
+        sheet = gr.Button(
+            "Workshop sheet · PDF at true scale", size="sm", visible=False, elem_id="sheet-pdf"
+        )
+    sheet_file = gr.File(
+        label="Workshop sheet (print at 100 %)", visible=False, interactive=False,
+        elem_id="sheet-file",
+    )  # fmt: skip
     model = gr.Model3D(
         label="3D model",
         height=280,
@@ -40,4 +54,4 @@ def build_gallery() -> GalleryPanel:
         clear_color=(0.94, 0.92, 0.88, 1.0),  # warm grey, so clear stones stay visible
     )
     downloads = gr.File(label="Files", file_count="multiple", visible=False, interactive=False)
-    return GalleryPanel(gallery, spec, model, downloads)
+    return GalleryPanel(gallery, spec, model, downloads, gr.State(None), sheet, sheet_file)

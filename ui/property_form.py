@@ -9,7 +9,15 @@ import gradio as gr
 
 from core.properties import GOLD_KARATS, MAX_COUNT, DesignProperties, field_choices, field_limits
 
-LABELS = {"band_width_mm": "Band width (mm)", "ring_size": "Ring size (US)", "carat": "Carat"}
+LABELS = {
+    "band_width_mm": "Band width (mm)",
+    "ring_size": "Ring size (US)",
+    "carat": "Carat",
+    "pearl_mm": "Pearl size (mm)",
+    "prong_count": "Prongs",
+    "chain_length_mm": "Chain length (mm)",
+    "wrist_mm": "Wrist (mm)",
+}
 NO_KARAT = "—"
 PER_ROW = 2  # two fields a row keeps the whole form visible beside the gallery
 

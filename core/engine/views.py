@@ -9,7 +9,7 @@ from PIL import Image
 
 from core.engine.materials import ACCENT_GEM, alloy_for, gem_for, roughness_for
 from core.engine.model import Model, Role
-from core.engine.raster import Camera, Frame, fit_camera, rasterize
+from core.engine.raster import Camera, Frame, fit_camera, rasterize, scale_camera
 from core.engine.shading import GEM, METAL, PEARL, Look, Scene, corner_normals, drafting, shade
 from core.properties import DesignProperties, Finish, Gemstone, JewelryType
 
@@ -128,9 +128,19 @@ def render(
     camera = fit_camera(used, view.direction, size, margin, not photo, view.up)
     if subset is not None:
         scene = _restrict(scene, subset)
+    return _shoot(scene, camera, photo)
+
+
+def render_at_scale(scene: Scene, view: View, px_per_mm: float, margin: int = 3) -> Shot:
+    """An orthographic drafting render at a fixed scale: px_per_mm pixels to the millimetre."""
+    camera = scale_camera(scene.vertices, view.direction, px_per_mm, margin, view.up)
+    return _shoot(scene, camera, photo=False)
+
+
+def _shoot(scene: Scene, camera: Camera, photo: bool) -> Shot:
     frame = rasterize(camera, scene.vertices, scene.faces)
     pix, rgb = (shade if photo else drafting)(scene, frame, camera)
-    width, height = size
+    width, height = camera.size
     rgba = np.zeros((height * width, 4), np.uint8)
     rgba[pix, :3] = (np.clip(rgb, 0, 1) * 255 + 0.5).astype(np.uint8)
     rgba[pix, 3] = 255
