@@ -7,7 +7,6 @@ from functools import lru_cache
 
 import numpy as np
 
-from core.engine.outlines import outline_area
 from core.properties import GemShape, Style
 
 # Band thickness (radial, mm) by style: classic/vintage heavier, minimalist lighter.
@@ -40,6 +39,19 @@ LENGTH_TO_WIDTH = {
 
 DIAMOND_SG = 3.52
 TOTAL_DEPTH = 0.61  # of the width; good rounds are 57.5–63 % (docs/reference.md, Stones)
+# Face-up size √(length × width) in mm of a 1 ct diamond of each cut: round from the
+# 6.5 × ct^(1/3) rule, the others fitted to published carat-to-mm charts
+# (docs/reference.md, "Stone sizes by cut"; tests/core/engine/test_reference.py).
+FACE_UP_MM_AT_1_CT = {
+    GemShape.ROUND: 6.5,
+    GemShape.OVAL: 6.65,
+    GemShape.PRINCESS: 5.56,
+    GemShape.CUSHION: 5.68,
+    GemShape.EMERALD: 5.86,
+    GemShape.PEAR: 6.95,
+    GemShape.MARQUISE: 6.90,
+    GemShape.HEART: 6.41,
+}
 
 
 def round_diameter_mm(carat: float, specific_gravity: float = DIAMOND_SG) -> float:
@@ -50,20 +62,20 @@ def round_diameter_mm(carat: float, specific_gravity: float = DIAMOND_SG) -> flo
 def stone_dims_mm(
     shape: GemShape, carat: float, specific_gravity: float = DIAMOND_SG
 ) -> tuple[float, float, float]:
-    """Length, width and depth of a cut stone, matching the round's girdle area."""
-    diameter = round_diameter_mm(carat, specific_gravity)
+    """Length, width and depth of a cut stone: a diamond's face-up size by cut, scaled by density.
+
+    A stone of another gem of the same carat is the size of a diamond of carat × 3.52 / SG.
+    """
+    size = FACE_UP_MM_AT_1_CT[shape] * (carat * DIAMOND_SG / specific_gravity) ** (1 / 3)
     ratio = LENGTH_TO_WIDTH[shape]
-    # Outline of length `ratio`, width 1 has this area; scale it to the round's area.
-    scale = math.sqrt((math.pi / 4 * diameter**2) / outline_area(shape, ratio))
-    width = scale
+    width = size / math.sqrt(ratio)
     return ratio * width, width, TOTAL_DEPTH * width
 
 
 def carat_of(shape: GemShape, length_mm: float, width_mm: float, sg: float = DIAMOND_SG) -> float:
     """Inverse of stone_dims_mm: the carat of a stone with this girdle size."""
-    area = outline_area(shape, length_mm / width_mm) * width_mm**2
-    diameter = math.sqrt(4 * area / math.pi)
-    return (diameter / 6.5) ** 3 * sg / DIAMOND_SG
+    size = math.sqrt(length_mm * width_mm)
+    return (size / FACE_UP_MM_AT_1_CT[shape]) ** 3 * sg / DIAMOND_SG
 
 
 def pearl_carat(diameter_mm: float, specific_gravity: float) -> float:
