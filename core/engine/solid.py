@@ -65,17 +65,29 @@ def _separate_pinches(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
     girdle corner): valid for manifold3d, but an STL reader merges vertices by position
     and would see a non-manifold edge there.
     """
-    key = np.round(vertices.astype(np.float32) / STL_RESOLUTION_MM).astype(np.int64)
-    _, group, count = np.unique(key, axis=0, return_inverse=True, return_counts=True)
-    shared = count[group.ravel()] > 1
+    shared = _same_position(vertices)
     if not shared.any():
         return vertices
     a, b, c = (vertices[faces[:, i]] for i in range(3))
     face_normals = np.cross(b - a, c - a)
-    normals = np.zeros_like(vertices)
-    for i in range(3):
-        np.add.at(normals, faces[:, i], face_normals)
+    corners = faces.ravel()
+    normals = np.stack(
+        [np.bincount(corners, np.repeat(face_normals[:, k], 3), len(vertices)) for k in range(3)],
+        axis=1,
+    )
     normals /= np.linalg.norm(normals, axis=1, keepdims=True).clip(1e-12)
     moved = vertices.copy()
     moved[shared] -= normals[shared] * PINCH_GAP_MM
     return moved
+
+
+def _same_position(vertices: np.ndarray) -> np.ndarray:
+    """A mask of the vertices that share their (STL-resolution) position with another."""
+    grid = np.round(vertices.astype(np.float32) / STL_RESOLUTION_MM).astype(np.int64)
+    # One integer per position (a hash; a rare collision only moves a vertex by a micron).
+    key = grid[:, 0] * 73856093 ^ grid[:, 1] * 19349663 ^ grid[:, 2] * 83492791
+    order = np.argsort(key)
+    same = np.flatnonzero(key[order][1:] == key[order][:-1])
+    shared = np.zeros(len(vertices), bool)
+    shared[order[same]] = shared[order[same + 1]] = True
+    return shared
