@@ -92,6 +92,24 @@ def band_mesh(
     return tube(pts, nrm, np.concatenate(sides, axis=1))
 
 
+@dataclass(frozen=True)
+class Shoulders:
+    """A band's outer surface either side of its head, where accent rows go."""
+
+    path: np.ndarray
+    normals: np.ndarray
+    thickness: float
+    width: float
+    keep_clear: float  # arc length kept free either side of the top (the head)
+    arc_limit: float  # arc length either side of the top where the row ends
+
+    def sites(self, pitch: float) -> tuple[np.ndarray, np.ndarray]:
+        """Points and normals along the shoulders, `pitch` apart."""
+        return outer_sites(
+            self.path, self.normals, self.thickness, self.keep_clear, self.arc_limit, pitch
+        )
+
+
 def outer_sites(
     path: np.ndarray,
     normals: np.ndarray,
@@ -131,19 +149,12 @@ def _row_matrices(
     return np.array(mats) if mats else np.zeros((0, 4, 4))
 
 
-def pave_row(
-    path: np.ndarray,
-    normals: np.ndarray,
-    thickness: float,
-    width: float,
-    keep_clear: float,
-    arc_limit: float,
-) -> Model:
+def pave_row(band: Shoulders) -> Model:
     """Accent diamonds set into the band's outer surface, with beads between them."""
-    size = float(np.clip(min(1.5, width * 0.55), 0.8, 1.5))
-    rows = max(1, int((width - 0.5) // (size * 1.15)))
+    size = float(np.clip(min(1.5, band.width * 0.55), 0.8, 1.5))
+    rows = max(1, int((band.width - 0.5) // (size * 1.15)))
     offsets = (np.arange(rows) - (rows - 1) / 2) * size * 1.15
-    sites, ns = outer_sites(path, normals, thickness, keep_clear, arc_limit, size * 1.12)
+    sites, ns = band.sites(size * 1.12)
     small = melee(size)
     mats = _row_matrices(sites, ns, offsets, sink=small.crown * 0.45)
     model = Model()
@@ -154,33 +165,26 @@ def pave_row(
     return model
 
 
-def channel_row(
-    path: np.ndarray,
-    normals: np.ndarray,
-    thickness: float,
-    width: float,
-    keep_clear: float,
-    arc_limit: float,
-) -> Model:
+def channel_row(band: Shoulders) -> Model:
     """Square accent stones in a channel between two raised rails along the band."""
-    wall = float(np.clip(width * 0.14, 0.35, 0.6))
-    size = max(0.8, width - 2 * wall - 0.1)
+    wall = float(np.clip(band.width * 0.14, 0.35, 0.6))
+    size = max(0.8, band.width - 2 * wall - 0.1)
     small = Stone(GemShape.PRINCESS, size, size)
-    sites, ns = outer_sites(path, normals, thickness, keep_clear, arc_limit, size * 1.02)
+    sites, ns = band.sites(size * 1.02)
     mats = _row_matrices(sites, ns, [0.0], sink=small.crown * 0.3)
     model = Model()
     model.add_stones("channel stones", Role.ACCENT, small, mats, melee_carat(small))
     rails = []
     for side in (-1, 1):
-        z0 = side * (width / 2 - wall / 2)
+        z0 = side * (band.width / 2 - wall / 2)
         rail = np.array(
             [
-                [thickness - 0.3, z0 - wall / 2],
-                [thickness + small.crown * 0.8, z0 - wall / 2],
-                [thickness + small.crown * 0.8, z0 + wall / 2],
-                [thickness - 0.3, z0 + wall / 2],
+                [band.thickness - 0.3, z0 - wall / 2],
+                [band.thickness + small.crown * 0.8, z0 - wall / 2],
+                [band.thickness + small.crown * 0.8, z0 + wall / 2],
+                [band.thickness - 0.3, z0 + wall / 2],
             ]
         )
-        rails.append(tube(path, normals, rail))
+        rails.append(tube(band.path, band.normals, rail))
     model.add("channel rails", Role.METAL, concat(rails))
     return model

@@ -12,7 +12,14 @@ import numpy as np
 
 from core import ring_sizes
 from core.engine import geometry
-from core.engine.bands import BandSection, band_mesh, channel_row, outer_sites, pave_row
+from core.engine.bands import (
+    BandSection,
+    Shoulders,
+    band_mesh,
+    channel_row,
+    outer_sites,
+    pave_row,
+)
 from core.engine.brief import carat_of, is_pointed, side_stone, the_stone
 from core.engine.model import Model, Role
 from core.engine.options import Options
@@ -72,7 +79,9 @@ def _mount(
         props.accent_stones
     )
     if row is not None:
-        model.extend(row(path, normals, thickness, props.band_width_mm, clear, arc_limit))
+        model.extend(
+            row(Shoulders(path, normals, thickness, props.band_width_mm, clear, arc_limit))
+        )
 
 
 def _add_side_stones(
