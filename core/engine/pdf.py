@@ -141,6 +141,17 @@ def _place(
 
 def dimension_lines(spec: dict[str, Any], cast: Model | None = None) -> list[str]:
     """The key dimensions as lines of text: sizes, band, stones, overall, weight."""
+    lines = _size_lines(spec) + _stone_lines(spec)
+    w, d, h = spec["dimensions_mm"]
+    lines.append(f"Overall {w:.2f} × {d:.2f} × {h:.2f} mm (width × depth × height)")
+    if cast is not None and spec.get("findings"):
+        points = np.concatenate([p.mesh.vertices for p in cast.parts])
+        w, d, h = np.ptp(points, axis=0)
+        lines.append(f"Cast piece {w:.2f} × {d:.2f} × {h:.2f} mm (drawn above)")
+    return lines + _weight_lines(spec)
+
+
+def _size_lines(spec: dict[str, Any]) -> list[str]:
     lines = []
     if spec.get("inner_diameter_mm"):
         vn = spec.get("ring_size_vn")
@@ -158,17 +169,14 @@ def dimension_lines(spec: dict[str, Any], cast: Model | None = None) -> list[str
             f"Band {spec['band_width_mm']:g} mm wide × {spec['band_thickness_mm']:g} mm thick, "
             f"{spec['band_profile']} profile"
         )
-    lines += _stone_lines(spec)
-    w, d, h = spec["dimensions_mm"]
-    lines.append(f"Overall {w:.2f} × {d:.2f} × {h:.2f} mm (width × depth × height)")
-    if cast is not None and spec.get("findings"):
-        points = np.concatenate([p.mesh.vertices for p in cast.parts])
-        w, d, h = np.ptp(points, axis=0)
-        lines.append(f"Cast piece {w:.2f} × {d:.2f} × {h:.2f} mm (drawn above)")
-    lines.append(
+    return lines
+
+
+def _weight_lines(spec: dict[str, Any]) -> list[str]:
+    lines = [
         f"Cast metal {spec['alloy']}: {spec['metal_weight_g']:.3f} g = "
         f"{spec['metal_weight_chi']:.3f} chỉ ({spec['density_g_cm3']:g} g/cm³)"
-    )
+    ]
     if spec.get("findings"):
         chain = f", chain {spec['chain_length_mm']:g} mm" if spec.get("chain_length_mm") else ""
         lines.append(

@@ -39,9 +39,6 @@ def build_spec(
     alloy = alloy_for(props.metal, props.karat)
     weight = solid.volume_mm3 / 1000 * alloy.density_g_cm3
     verts = np.concatenate([p.mesh.vertices for p in model.parts])
-    main, sides = model.of_role(Role.MAIN_STONE), model.of_role(Role.SIDE_STONE)
-    accents = model.of_role(Role.ACCENT)
-    accent_ct = accents[0].carat if accents else 0.0
     spec: dict[str, Any] = {
         "jewelry_type": props.jewelry_type.value,
         "alloy": alloy.name,
@@ -51,6 +48,21 @@ def build_spec(
         "metal_weight_chi": round(weight / CHI_G, 3),
         "metal_bodies": solid.bodies,
         **_findings(model, alloy.density_g_cm3),
+        **_stones(model, props),
+        "dimensions_mm": [round(float(x), 2) for x in np.ptp(verts, axis=0)],
+        **_ring_sizes(props, vn_sizes or ring_sizes.vn_chart()),
+        **model.facts,
+    }
+    if alloy.density_note:
+        spec["density_note"] = alloy.density_note
+    return spec
+
+
+def _stones(model: Model, props: DesignProperties) -> dict[str, Any]:
+    """Counts, sizes and carats by role, and every stone's place."""
+    main, sides = model.of_role(Role.MAIN_STONE), model.of_role(Role.SIDE_STONE)
+    accents = model.of_role(Role.ACCENT)
+    return {
         "stone_count": len(model.stones),
         "main_stone": _main_stone_name(props, main),
         "main_stone_mm": _dims(main[0].stone if main else None),
@@ -61,16 +73,10 @@ def build_spec(
         "accent_stone_count": len(accents),
         "accent_stone_mm": _dims(accents[0].stone if accents else None),
         "accent_stone_shape": accents[0].stone.shape.value if accents else None,
-        "accent_carat_each": round(accent_ct, 4),
+        "accent_carat_each": round(accents[0].carat, 4) if accents else 0.0,
         "total_carat": round(sum(s.carat for s in model.stones), 3),
         "stones": [_stone_entry(s) for s in model.stones],
-        "dimensions_mm": [round(float(x), 2) for x in np.ptp(verts, axis=0)],
-        **_ring_sizes(props, vn_sizes or ring_sizes.vn_chart()),
-        **model.facts,
     }
-    if alloy.density_note:
-        spec["density_note"] = alloy.density_note
-    return spec
 
 
 def _findings(model: Model, density: float) -> dict[str, Any]:
