@@ -11,17 +11,19 @@ from core.conversations import Conversations
 from core.design_store import DesignStore
 from core.engine.pdf import sheet_pdf
 from core.errors import StudioError
-from core.files import FileStore
 from core.messages import ToolName
+from core.metrics import record_designs
 from core.properties import MAX_COUNT, DesignProperties, ImageType, PropertiesError
 from core.properties import parse_properties as validate_properties
 from core.records import image_dict
+from core.storage import FileStore
 from core.tools import Artist, ToolSession
 from data import repository as repo
 from data.db import Database
 from data.models import GeneratedImage
 
 FORM_PROMPT = "Generated from the property form"
+FORM_DESIGNER = "form"  # designs drawn from the property form, in metrics
 
 
 class FileKind(StrEnum):
@@ -60,11 +62,12 @@ class Designs:
         tools = ToolSession(artist=self.artist, sink=store, properties=checked)
         args = {"image_type": image_type.value, "count": count, "prompt": prompt[:2000]}
         result = await tools.call(ToolName.GENERATE, args)
+        record_designs(FORM_DESIGNER, tools.calls)
         if "error" in result:
             store.discard([image["id"] for image in tools.images])
             raise StudioError(result["error"])
         if conversation_id is not None:
-            self.conversations.touch(owner, conversation_id)
+            self.conversations.touch(owner, conversation_id, tools.properties)
         return {"success": True, "images": tools.images}
 
     async def generate_from_form(
@@ -110,7 +113,7 @@ class Designs:
     def _files(self, image: GeneratedImage) -> dict[FileKind, Path]:
         stored = {FileKind.PNG: image.image_path, FileKind.GLB: image.model_path,
                   FileKind.STL: image.stl_path}  # fmt: skip
-        return {kind: self.files.path(path) for kind, path in stored.items() if path}
+        return {kind: self.files.local_path(path) for kind, path in stored.items() if path}
 
     def _row(self, owner: str, image_id: int) -> GeneratedImage:
         with self.db.transaction() as session:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from sqlmodel import Session
 
 from core.conversations import UNTITLED, Conversations
 from core.design_store import DesignStore
@@ -19,9 +22,11 @@ from core.designers.base import (
     Turn,
 )
 from core.errors import StudioError
-from core.files import FileStore
 from core.messages import MessageMeta
+from core.metrics import TURN_SECONDS, TURNS, record_designs
+from core.properties import DesignProperties, parse_properties
 from core.records import message_dict
+from core.storage import FileStore
 from core.tools import Artist, ToolSession
 from data import repository as repo
 from data.db import Database
@@ -29,6 +34,9 @@ from data.db import Database
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE = 4000
+# A turn reads this many earlier messages, whatever the conversation's length: the Gemini
+# history takes at most 30 of them, the offline designer looks back for its latest design.
+HISTORY_WINDOW = 50
 UNEXPECTED = "Sorry, something went wrong while designing. Your message is saved; please try again."
 
 
@@ -52,6 +60,16 @@ class ChatUpdate:
             "assistant_message": self.assistant_message,
             "generated_images": self.images,
         }
+
+
+@dataclass
+class _Context:
+    """What a turn reads of its conversation: bounded, whatever the conversation's length."""
+
+    history: list[HistoryEntry]
+    properties: DesignProperties
+    position: int
+    earlier_view: str | None = None
 
 
 def checked_message(message: str) -> str:
@@ -96,11 +114,28 @@ class TurnService:
         return final.result()
 
     async def _run(self, owner: str, conversation_id: int, text: str) -> AsyncIterator[ChatUpdate]:
-        user_message, history = self._store_user_message(owner, conversation_id, text)
+        started, outcome = time.perf_counter(), "cancelled"
+        try:
+            async for update in self._steps(owner, conversation_id, text):
+                if update.done:
+                    outcome = "error" if update.error else "ok"
+                yield update
+        finally:
+            designer, seconds = self.designer.name, time.perf_counter() - started
+            TURNS.labels(designer=designer, outcome=outcome).inc()
+            TURN_SECONDS.labels(designer=designer).observe(seconds)
+            log.info("turn %s in conversation %s: %s, %.0f ms",
+                     outcome, conversation_id, designer, seconds * 1000)  # fmt: skip
+
+    async def _steps(
+        self, owner: str, conversation_id: int, text: str
+    ) -> AsyncIterator[ChatUpdate]:
+        user_message, context = self._store_user_message(owner, conversation_id, text)
         store = DesignStore(self.db, self.files, conversation_id)
-        properties = self.conversations.current_properties(owner, conversation_id)
-        tools = ToolSession(artist=self.artist, sink=store, properties=properties)
-        turn = Turn(conversation_id, text, history, tools)
+        tools = ToolSession(artist=self.artist, sink=store, properties=context.properties)
+        turn = Turn(
+            conversation_id, text, context.history, tools, context.position, context.earlier_view
+        )
         update = ChatUpdate(conversation_id, user_message=user_message)
         meta = MessageMeta(designer=self.designer.name)
         yield update
@@ -127,23 +162,31 @@ class TurnService:
 
     def _store_user_message(
         self, owner: str, conversation_id: int, text: str
-    ) -> tuple[dict[str, Any], list[HistoryEntry]]:
+    ) -> tuple[dict[str, Any], _Context]:
+        """Store the message; return it with what the designer needs to know of the rest."""
         with self.db.transaction() as session:
             conversation = self.conversations.require(
                 session, owner, conversation_id, for_update=True
             )
-            earlier = repo.list_messages(session=session, conversation_id=conversation_id)
+            position = repo.count_messages(session=session, conversation_id=conversation_id)
+            earlier = repo.latest_messages(
+                session=session, conversation_id=conversation_id, limit=HISTORY_WINDOW
+            )
             stored = repo.create_message(
                 session=session, conversation_id=conversation_id, role="user", content=text
             )
-            if not earlier and conversation.title in {"", UNTITLED}:
+            if not position and conversation.title in {"", UNTITLED}:
                 conversation.title = text[:60] + ("…" if len(text) > 60 else "")
             repo.touch_conversation(session=session, conversation=conversation)
             history = [
                 HistoryEntry(m.role, m.content, MessageMeta.of(m.meta), list(m.images))
-                for m in earlier
+                for m in reversed(earlier)
             ]
-            return message_dict(stored), history
+            context = _Context(history, parse_properties(conversation.properties or {}), position)
+            if position > len(earlier):  # the window does not reach the beginning
+                image = repo.latest_chat_image(session=session, conversation_id=conversation_id)
+                context.earlier_view = image.image_type if image else None
+            return message_dict(stored), context
 
     def _store_answer(self, turn: Turn, meta: MessageMeta, update: ChatUpdate) -> ChatUpdate:
         tools = turn.tools
@@ -164,9 +207,20 @@ class TurnService:
                 meta=meta.stored(),
             )
             repo.attach_images(session=session, message_id=stored.id, image_ids=image_ids)
+            self._settle_properties(session, turn.conversation_id, tools.properties)
             update.assistant_message = message_dict(stored)
+        record_designs(self.designer.name, tools.calls)
         for image in tools.images:
             image["message_id"] = update.assistant_message["id"]
         update.images = list(tools.images)
         update.text, update.status, update.done = content, "", True
         return update
+
+    def _settle_properties(
+        self, session: Session, conversation_id: int, properties: DesignProperties
+    ) -> None:
+        """Keep the properties this turn ends at on the conversation, for the next turn."""
+        conversation = repo.lock_conversation(session=session, conversation_id=conversation_id)
+        if conversation is not None:  # deleted meanwhile: the message insert has failed already
+            conversation.properties = properties.to_dict()
+            session.add(conversation)

@@ -12,20 +12,26 @@ from core.studio import Studio
 from ui.errors import shows_errors
 from ui.identity import Identity
 from ui.sheets import write_sheet
+from ui.tracing import traced
 from ui.urls import conversation_with_urls, with_urls
+
+DRAWING_ENDPOINTS = {"chat", "generate_2d", "generate_3d"}
 
 
 def register_api(studio: Studio, identity: Identity) -> None:
     """Declare every endpoint inside the current Blocks; each acts for the request's user."""
-    limit = studio.settings.concurrency_limit
+    settings = studio.settings
     for fn in _endpoints(studio, identity):
-        gr.api(shows_errors(fn), api_name=fn.__name__, concurrency_limit=limit)
+        # Chat and drawing run as many at once as what they wait on allows; reads, the setting.
+        draws = fn.__name__ in DRAWING_ENDPOINTS
+        limit = settings.turn_concurrency if draws else settings.concurrency_limit
+        gr.api(traced(shows_errors(fn)), api_name=fn.__name__, concurrency_limit=limit)
     _register_file_endpoints(studio, identity)
 
 
 def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
     owner = identity.owner
-    locate = studio.files.path
+    locate = studio.files.local_path
 
     def create_conversation(
         title: str = "", description: str = "", request: gr.Request = None
@@ -37,9 +43,20 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
         """All conversations, most recently updated first."""
         return studio.conversations.list(owner(request))
 
-    def get_conversation(conversation_id: int, request: gr.Request = None) -> dict:
-        """One conversation with its `messages` and `images`."""
-        conversation = studio.conversations.get(owner(request), int(conversation_id))
+    def get_conversation(
+        conversation_id: int,
+        limit: int | None = None,
+        before_id: int | None = None,
+        request: gr.Request = None,
+    ) -> dict:
+        """One conversation with its `messages` and `images`.
+
+        With `limit`, one page: up to `limit` messages older than `before_id` (if given),
+        newest first, the designs they show, and `next_before_id` for the page before.
+        """
+        conversation = studio.conversations.get(
+            owner(request), int(conversation_id), _opt_int(limit), _opt_int(before_id)
+        )
         return conversation_with_urls(conversation, locate)
 
     def update_conversation(
@@ -135,7 +152,7 @@ def _register_file_endpoints(studio: Studio, identity: Identity) -> None:
         for api_name, (getter, label, description) in getters.items():
             trigger = gr.Button(visible=False)
             trigger.click(
-                shows_errors(getter),
+                traced(shows_errors(getter)),
                 inputs=[image_id],
                 outputs=[gr.File(label=label)],
                 api_name=api_name,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from core.studio import Studio
+from core.studio import Studio, Window
 from ui.api import register_api
 from ui.chat_panel import build_chat_panel
 from ui.controller import Controller, Panels
@@ -33,6 +33,7 @@ def build_app(studio: Studio) -> gr.Blocks:
     with gr.Blocks(title="PNJ Jewelry AI Designer") as demo:
         conversation_id = gr.State(None)
         design_ids = gr.State([])
+        window = gr.State(Window())
         gr.HTML(
             f"<div id='brand'><h1>PNJ · AI Jewelry Designer</h1><p>{mode_note(studio)}</p></div>"
         )
@@ -45,13 +46,14 @@ def build_app(studio: Studio) -> gr.Blocks:
                 gallery = build_gallery()
                 with gr.Accordion("Design properties", open=True):
                     form = build_property_form()
-        panels = Panels(sidebar, chat, form, gallery, conversation_id, design_ids)
-        _wire(demo, Controller(studio, identity, panels), studio.settings.concurrency_limit)
+        panels = Panels(sidebar, chat, form, gallery, conversation_id, design_ids, window)
+        _wire(demo, Controller(studio, identity, panels), studio.settings.turn_concurrency)
         register_api(studio, identity)
     return demo
 
 
 def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
+    """Connect the events; chat and drawing run `limit` at once (see Settings.turn_concurrency)."""
     p, screen = c.panels, c.panels.outputs
     turn = gr.on(
         [p.chat.send.click, p.chat.message.submit],
@@ -74,6 +76,9 @@ def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
     ):
         button.click(generate, form_values, screen, concurrency_limit=limit, **PRIVATE)
     p.gallery.gallery.select(c.select_design, [p.design_ids], screen, **PRIVATE)
+    shown = [p.conversation_id, p.window]
+    p.chat.earlier.click(c.load_earlier_messages, shown, screen, **PRIVATE)
+    p.gallery.more.click(c.load_earlier_designs, shown, screen, **PRIVATE)
     p.gallery.sheet.click(
         c.sheet_pdf,
         [p.gallery.selected],

@@ -10,6 +10,7 @@ import gradio as gr
 @dataclass
 class GalleryPanel:
     gallery: gr.Gallery
+    more: gr.Button  # shows the page of designs before the latest ones
     spec: gr.Markdown
     model: gr.Model3D
     downloads: gr.File
@@ -21,8 +22,8 @@ class GalleryPanel:
     def outputs(self) -> list[gr.components.Component]:
         """The components a screen update writes to."""
         return [
-            self.gallery, self.spec, self.model, self.downloads, self.selected, self.sheet,
-            self.sheet_file,
+            self.gallery, self.more, self.spec, self.model, self.downloads, self.selected,
+            self.sheet, self.sheet_file,
         ]  # fmt: skip
 
 
@@ -37,6 +38,10 @@ def build_gallery() -> GalleryPanel:
         allow_preview=True,
         interactive=False,
     )
+    more = gr.Button(
+        "Show earlier designs", size="sm", variant="secondary", visible=False,
+        elem_id="more-designs",
+    )  # fmt: skip
     spec = gr.Markdown("Select a design to see its details.", elem_id="design-spec")
     with gr.Row():
         sheet = gr.Button(
@@ -54,4 +59,4 @@ def build_gallery() -> GalleryPanel:
         clear_color=(0.94, 0.92, 0.88, 1.0),  # warm grey, so clear stones stay visible
     )
     downloads = gr.File(label="Files", file_count="multiple", visible=False, interactive=False)
-    return GalleryPanel(gallery, spec, model, downloads, gr.State(None), sheet, sheet_file)
+    return GalleryPanel(gallery, more, spec, model, downloads, gr.State(None), sheet, sheet_file)

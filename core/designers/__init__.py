@@ -29,6 +29,8 @@ def build_offline(settings: Settings) -> tuple[Designer, Artist]:
     """The embedded offline designer, drawing with the parametric engine."""
     from core.artists import OfflineArtist
     from core.designers.offline import OfflineDesigner
+    from core.drawing import DrawingPool
 
     vn_sizes = settings.vn_sizes()
-    return OfflineDesigner(vn_sizes), OfflineArtist(vn_sizes)
+    artist = OfflineArtist(DrawingPool(settings.cpu_concurrency), vn_sizes)
+    return OfflineDesigner(vn_sizes), artist

@@ -17,6 +17,7 @@ from core.designers.base import (
     Turn,
     TurnEvent,
 )
+from core.drawing import DrawingPool
 from core.gemini.client import GeminiClient
 from core.gemini.history import dump_contents
 from core.gemini.images import GeminiArtist
@@ -182,5 +183,6 @@ def _check_answered(answered: bool, finish: str | None) -> None:
 def build(settings: Settings) -> tuple[GeminiDesigner, GeminiArtist]:
     """The Gemini designer and artist, sharing one long-lived client."""
     client = GeminiClient(settings)
-    artist = GeminiArtist(client, settings.image_model, settings.vn_sizes())
+    pool = DrawingPool(settings.cpu_concurrency)
+    artist = GeminiArtist(client, settings.image_model, pool, settings.vn_sizes())
     return GeminiDesigner(client, settings), artist

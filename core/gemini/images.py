@@ -8,6 +8,7 @@ import io
 from google.genai import types
 from PIL import Image, UnidentifiedImageError
 
+from core.drawing import DrawingPool
 from core.engine import Rendering
 from core.engine.api import render_design_at
 from core.gemini.client import GeminiClient
@@ -84,14 +85,21 @@ def verified_png(data: bytes) -> bytes:
 
 
 async def companion(
+    pool: DrawingPool,
     properties: DesignProperties,
     image_type: ImageType,
     variant: int,
     vn_sizes: VietnameseSizes | None = None,
 ) -> Rendering:
     """The engine's rendering of the same design: its spec, and for 3D its .glb/.stl."""
-    return await asyncio.to_thread(
-        render_design_at, properties, image_type, variant, COMPANION_SCALE, vn_sizes
+    return await pool.run(
+        "engine_companion",
+        render_design_at,
+        properties,
+        image_type,
+        variant,
+        COMPANION_SCALE,
+        vn_sizes,
     )
 
 
@@ -104,10 +112,15 @@ class GeminiArtist:
     """Draws with Gemini's image model; edits send the earlier image back with the change."""
 
     def __init__(
-        self, client: GeminiClient, model: str, vn_sizes: VietnameseSizes | None = None
+        self,
+        client: GeminiClient,
+        model: str,
+        pool: DrawingPool,
+        vn_sizes: VietnameseSizes | None = None,
     ) -> None:
         self.client = client
         self.model = model
+        self.pool = pool
         self.vn_sizes = vn_sizes
 
     async def draw(
@@ -138,7 +151,9 @@ class GeminiArtist:
         image_type: ImageType,
         variant: int,
     ) -> Rendering:
-        engine = asyncio.ensure_future(companion(properties, image_type, variant, self.vn_sizes))
+        engine = asyncio.ensure_future(
+            companion(self.pool, properties, image_type, variant, self.vn_sizes)
+        )
         engine.add_done_callback(_forget)
         try:
             contents = [types.Content(role="user", parts=parts)]
