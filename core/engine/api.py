@@ -62,13 +62,14 @@ def render_design_at(
     brief = properties.normalized()
     props, opts, description = vary(brief, Options(), variant)
     model = build_model(props, opts)
-    solid = castable_solid(model)
+    two_d = ImageType(image_type) is ImageType.TWO_D
+    solid = castable_solid(model, mesh=not two_d)
     spec = build_spec(model, solid, props, vn_sizes)
     spec.update(variant=variant, variation=description)
     if props != brief:
         spec["variant_properties"] = props.to_dict()
     scene = build_scene(model, props)
-    if ImageType(image_type) is ImageType.TWO_D:
+    if two_d:
         image = design_sheet(model, scene, props, spec, scale)
         return Rendering(_png(image, props, spec), None, None, spec)
     image = product_preview(scene, props, scale)

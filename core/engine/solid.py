@@ -22,9 +22,9 @@ PINCH_GAP_MM = 1e-3  # how far apart vertices at a pinch are moved
 
 @dataclass(frozen=True)
 class Solid:
-    """The cast metal: its mesh (all bodies), volume in mm³ and number of separate bodies."""
+    """The cast metal: its mesh (all bodies; None when not asked for), volume in mm³, bodies."""
 
-    mesh: Mesh
+    mesh: Mesh | None
     volume_mm3: float
     bodies: int
 
@@ -42,20 +42,26 @@ def _shells(mesh: Mesh) -> list[m3d.Manifold]:
     return solid.decompose()
 
 
-def castable_solid(model: Model) -> Solid:
-    """Union of the cast metal parts, minus the stones (their seats), ready to print as STL."""
+def castable_solid(model: Model, mesh: bool = True) -> Solid:
+    """Union of the cast metal parts, minus the stones (their seats), ready to print as STL.
+
+    With `mesh` False only the volume and bodies are worked out (a 2D sheet needs no STL);
+    the volume is the same to a part in ten million.
+    """
     metal = [s for p in model.parts if p.role is Role.METAL for s in _shells(p.mesh)]
     solid = m3d.Manifold.batch_boolean(metal, m3d.OpType.Add)
     stones = [s for p in model.parts if p.role in STONE_ROLES for s in _shells(p.mesh)]
     if stones:
         solid = m3d.Manifold.batch_boolean([solid, *stones], m3d.OpType.Subtract)
+    if not mesh:
+        return Solid(None, float(solid.volume()), len(solid.decompose()))
     # Booleans leave slivers where surfaces touch; collapsing edges under a micron removes them.
     solid = solid.simplify(SLIVER_MM)
     out = solid.to_mesh64()
     vertices = np.asarray(out.vert_properties)[:, :3]
     faces = np.asarray(out.tri_verts, dtype=np.int64)
-    mesh = Mesh(_separate_pinches(vertices, faces), faces)
-    return Solid(mesh, float(solid.volume()), len(solid.decompose()))
+    printable = Mesh(_separate_pinches(vertices, faces), faces)
+    return Solid(printable, float(solid.volume()), len(solid.decompose()))
 
 
 def _separate_pinches(vertices: np.ndarray, faces: np.ndarray) -> np.ndarray:
