@@ -49,7 +49,7 @@ class Stone:
     def segments(self) -> int:
         """Girdle points: few for round (reads as facets), more for fancy outlines."""
         if self.shape in (GemShape.ROUND, GemShape.OVAL):
-            return 16 if self.width < 2.5 else 24
+            return 10 if self.width < 2.5 else 24  # melee: ten facets read at their size
         return 40
 
 
