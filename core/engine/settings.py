@@ -157,7 +157,8 @@ def build_head(
         head.add("bezel", Role.METAL, bezel(stone, base))
     else:
         head.add("prongs", Role.METAL, prongs(stone, prong_count, base, pointed))
-        head.add("gallery rail", Role.METAL, basket_rail(stone))
+        if not halo:  # a halo's basket ties the prongs together instead
+            head.add("gallery rail", Role.METAL, basket_rail(stone))
     if halo:
         _add_halo(head, stone, base)
     return head
