@@ -25,6 +25,7 @@ from data.schema import DatabaseStartError
 
 def build_studio(settings: Settings, clock: Clock = utcnow) -> Studio:
     """Compose the services: settings → database, files, limits, designer → services."""
+    settings.vn_sizes()  # a bad ring-size chart stops the start before anything is created
     db = open_database(settings)
     try:
         files = open_store(

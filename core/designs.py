@@ -9,6 +9,7 @@ from typing import Any
 
 from core.conversations import Conversations
 from core.design_store import DesignStore
+from core.engine.pdf import sheet_pdf
 from core.errors import Refusal, StudioError
 from core.limits import Quotas
 from core.messages import ToolName
@@ -109,6 +110,12 @@ class Designs:
     def get(self, owner: str, image_id: int) -> dict[str, Any]:
         """One design's record."""
         return image_dict(self._row(owner, image_id))
+
+    def sheet(self, owner: str, image_id: int) -> bytes:
+        """The design's true-scale A4 workshop sheet (PDF): its views at 1:1 and dimensions."""
+        image = self.get(owner, image_id)
+        properties = DesignProperties.model_validate(image["properties"])
+        return sheet_pdf(properties, image["spec"], f"Design #{image_id}")
 
     def detail(self, owner: str, image_id: int) -> tuple[dict[str, Any], dict[FileKind, Path]]:
         """A design's record and its files by kind."""

@@ -9,23 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from core import vocabulary as vocab
-from core.properties import GOLD_KARATS, MAX_COUNT
+from core.properties import MAX_COUNT
+from core.quantities import Unclear, blank, read_numbers
+from core.ring_sizes import VietnameseSizes, vn_chart
 
-
-class Unclear(StrEnum):
-    """Things a request mentioned that the parser deliberately did not turn into changes."""
-
-    VIETNAMESE_SIZE = "vietnamese_ring_size"  # "ni 12": no verified chart
-    JADE_OR_SAPPHIRE = "jade_or_sapphire"  # "ngọc bích" without a colour
-    RING_SIZE = "unknown_ring_size"  # a size outside US 3-15 and EU 40-76
-    KARAT = "unknown_karat"  # e.g. "16k"
-    ENGRAVING_TOO_LONG = "engraving_too_long"
-    COUNT_CAPPED = "count_capped"
-    RELATIVE_SIZE = "relative_size"  # "bigger", "to hơn": needs a number
+__all__ = ["ParsedRequest", "Unclear", "detect_language", "parse_request"]
 
 
 @dataclass(frozen=True)
@@ -102,144 +93,6 @@ def _term_changes(text: str) -> tuple[dict[str, Any], list[Unclear]]:
     return changes, unclear
 
 
-# Numbers -------------------------------------------------------------------------
-
-_NUM = r"(\d+(?:[.,]\d+)?)"
-_MM = r"\s*(?:mm|ly|li)(?!\w)"
-_COUNT = re.compile(
-    rf"(?<!\w)(\d+|{'|'.join(sorted(vocab.COUNT_WORDS, key=len, reverse=True))})\s+"
-    rf"(?:(?:more|other|different|new|alternative|thêm)\s+)?(?:{vocab.COUNT_NOUNS})(?!\w)"
-)
-_COUNT_MORE = re.compile(r"(?<!\w)(\d+) more(?!\w)|(?<!\w)(?:more|other) (?:designs|options|ideas)")
-_KARAT = re.compile(
-    r"(?<![\w.,])(\d{1,2}) ?(?:(?:k|kt|karats?|kara)(?!\w)|(?:carat|ct)(?= (?:gold|vàng)))"
-)
-_FINENESS = re.compile(r"(?<!\w)(9999|999|916|750|585|417)(?!\w)")
-_CARAT = re.compile(rf"(?<![\w.,]){_NUM}\s*(?:ct|cts|carats?|cara|carát)(?!\w)")
-_HALF_CARAT = re.compile(r"(?<!\w)(?:half (?:a )?carat|nửa carat)(?!\w)")
-_SIZE_MM = rf"({_NUM}{_MM})"  # only this part is consumed: "wedding band 6mm" is still a ring
-_BAND = re.compile(
-    rf"(?<!\w)(?:band width|band|bản rộng|bản|shank|đai|width)(?: of| là)?\s*{_SIZE_MM}"
-    rf"|(?<![\w.,]){_SIZE_MM}(?:\s+wide)?\s+(?:band|bản|shank)(?!\w)"
-    rf"|(?<![\w.,]){_SIZE_MM}\s+wide(?!\w)"
-)
-_STONE_MM = re.compile(rf"(?<![\w.,]){_NUM}{_MM}")
-_NI_SIZE = re.compile(rf"(?<!\w)(?:size |cỡ )?ni\s*{_NUM}")
-_RING_DIAMETER = re.compile(
-    rf"(?<!\w)(inner diameter|internal diameter|đường kính (?:trong|lòng)|circumference|chu vi)"
-    rf"(?: of)?\s*{_NUM}\s*(?:mm|ly)?"
-)
-_SIZE = re.compile(
-    rf"(?<!\w)(?:ring size|us size|size us|size|sz|cỡ nhẫn|cỡ|us)\s*(?:us\s*)?{_NUM}"
-    rf"(?!\s*(?:mm|ly|li|ct|carat)(?!\w))( ?eu)?"
-)
-_EU_SIZE = re.compile(rf"(?<!\w)(?:eu|iso)(?: size)?\s*{_NUM}")
-
-
-def _number(text: str) -> float:
-    """'0,5' (Vietnamese decimal comma) and '0.5' are the same number."""
-    return float(text.replace(",", "."))
-
-
-def _blank(text: str, match: re.Match[str], group: int = 0) -> str:
-    """Remove a consumed match, keeping positions, so later rules don't read it again."""
-    start, end = match.span(group)
-    return text[:start] + " " * (end - start) + text[end:]
-
-
-def _us_from_inner_diameter(mm: float) -> float:
-    """US size from inner diameter (ID ≈ 11.63 + 0.8128 × US), to the nearest half size."""
-    return round((mm - 11.63) / 0.8128 * 2) / 2
-
-
-def _us_from_eu(eu: float) -> float:
-    """US size from an ISO 8653 (EU) size, which is the inner circumference in mm."""
-    return _us_from_inner_diameter(eu / 3.14159)
-
-
-def _read_count(text: str) -> tuple[str, int | None]:
-    count = None
-    for pattern in (_COUNT, _COUNT_MORE):
-        for match in pattern.finditer(text):
-            word = match.group(1)
-            if word is None:  # "more options"
-                count = 3
-                continue
-            count = int(vocab.COUNT_WORDS.get(word) or word)
-            text = _blank(text, match, 1)  # only the number: "2 rings" still names the piece
-    return text, count
-
-
-def _read_ring_size(text: str, changes: dict[str, Any], unclear: list[Unclear]) -> str:
-    for match in _NI_SIZE.finditer(text):
-        unclear.append(Unclear.VIETNAMESE_SIZE)
-        text = _blank(text, match)
-    for match in _RING_DIAMETER.finditer(text):
-        value = _number(match.group(2))
-        is_circumference = match.group(1) in {"circumference", "chu vi"}
-        changes["ring_size"] = (
-            _us_from_eu(value) if is_circumference else (_us_from_inner_diameter(value))
-        )
-        text = _blank(text, match)
-    for pattern in (_EU_SIZE, _SIZE):
-        for match in pattern.finditer(text):
-            value = _number(match.group(1))
-            eu = pattern is _EU_SIZE or bool(match.group(2))
-            if not eu and 3 <= value <= 15:
-                changes["ring_size"] = value
-            elif 40 <= value <= 76:
-                changes["ring_size"] = _us_from_eu(value)
-            else:
-                unclear.append(Unclear.RING_SIZE)
-            text = _blank(text, match)
-    return text
-
-
-def _read_karat(text: str, changes: dict[str, Any], unclear: list[Unclear]) -> str:
-    for match in _KARAT.finditer(text):
-        value = int(match.group(1))
-        if value in GOLD_KARATS:
-            changes["karat"] = value
-        elif 8 <= value <= 24:
-            unclear.append(Unclear.KARAT)
-        text = _blank(text, match)
-    if re.search(r"vàng|gold", text):
-        for match in _FINENESS.finditer(text):
-            changes["karat"] = vocab.FINENESS_KARAT[match.group(1)]
-            text = _blank(text, match)
-    return text
-
-
-def _read_sizes(text: str, changes: dict[str, Any]) -> str:
-    """Band width and stone size; a stone in mm ("kim cương 5 ly") becomes carat."""
-    for match in _BAND.finditer(text):
-        group = next(i for i in (1, 3, 5) if match.group(i))
-        changes["band_width_mm"] = _number(match.group(group + 1))
-        text = _blank(text, match, group)
-    for match in _HALF_CARAT.finditer(text):
-        changes["carat"] = 0.5
-        text = _blank(text, match)
-    for match in _CARAT.finditer(text):
-        changes["carat"] = _number(match.group(1))
-        text = _blank(text, match)
-    for match in _STONE_MM.finditer(text):
-        # Round brilliant: diameter ≈ 6.5 × ct^(1/3) mm, so ct = (d / 6.5)^3.
-        changes["carat"] = round((_number(match.group(1)) / 6.5) ** 3, 2)
-        text = _blank(text, match)
-    return text
-
-
-def _read_numbers(text: str) -> tuple[str, dict[str, Any], int | None, list[Unclear]]:
-    """Numeric properties and the count, with their text blanked out."""
-    changes: dict[str, Any] = {}
-    unclear: list[Unclear] = []
-    text, count = _read_count(text)
-    text = _read_karat(text, changes, unclear)
-    text = _read_ring_size(text, changes, unclear)
-    text = _read_sizes(text, changes)
-    return text, changes, count, unclear
-
-
 # Engraving, view, intent, language ---------------------------------------------------
 
 _QUOTED = r'"([^"\n]+)"|“([^”\n]+)”|\'([^\'\n]+)\'|‘([^’\n]+)’|«([^»\n]+)»'
@@ -296,7 +149,7 @@ def _read_view(text: str) -> tuple[str, str | None]:
     kind = None
     for match in _VIEW.finditer(text):
         kind = "2d" if match.group("flat") else "3d"
-        text = _blank(text, match)
+        text = blank(text, match)
     return text, kind
 
 
@@ -312,14 +165,17 @@ def _intent(text: str, has_signal: bool) -> tuple[bool, bool]:
     return wants, is_question
 
 
-def parse_request(text: str) -> ParsedRequest:
-    """Read a request into property changes, view, count, intent and language."""
+def parse_request(text: str, vn_sizes: VietnameseSizes | None = None) -> ParsedRequest:
+    """Read a request into property changes, view, count, intent and language.
+
+    Vietnamese ring sizes are read with `vn_sizes` (the bundled chart when None).
+    """
     original = unicodedata.normalize("NFC", text or "")
     engraving: dict[str, Any] = {}
     unclear: list[Unclear] = []
     normal = _normalise(_read_engraving(original, engraving, unclear))
     working, view = _read_view(normal)
-    working, numbers, count, number_unclear = _read_numbers(working)
+    working, numbers, count, number_unclear = read_numbers(working, vn_sizes or vn_chart())
     terms, term_unclear = _term_changes(working)
     changes = {**terms, **numbers, **engraving}
     unclear += number_unclear + term_unclear

@@ -6,10 +6,17 @@ schema and API validation: add a field here and all three follow.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, IntEnum, StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 
 class JewelryType(StrEnum):
@@ -51,11 +58,41 @@ class GemShape(StrEnum):
 
 
 class Setting(StrEnum):
+    """How the main stone is held."""
+
     PRONG = "prong"
     BEZEL = "bezel"
+
+
+class ProngCount(IntEnum):
+    FOUR = 4
+    SIX = 6
+
+
+class AccentStones(StrEnum):
+    """Smaller stones beside the main one (they were settings before: see _LEGACY_SETTINGS)."""
+
+    NONE = "none"
     HALO = "halo"
-    PAVE = "pavé"
+    PAVE_SHOULDERS = "pavé shoulders"
     CHANNEL = "channel"
+    THREE_STONE = "three-stone"
+
+
+class BandProfile(StrEnum):
+    """Cross-section of a ring's or bangle's band."""
+
+    COURT = "court"
+    FLAT = "flat"
+    D_SHAPE = "D-shape"
+    KNIFE_EDGE = "knife-edge"
+    COMFORT_FIT = "comfort fit"
+
+
+class EarringStyle(StrEnum):
+    STUD = "stud"
+    DROP = "drop"
+    HOOP = "hoop"
 
 
 class Style(StrEnum):
@@ -82,6 +119,13 @@ class ImageType(StrEnum):
 
 GOLD_KARATS = (10, 14, 18, 22, 24)
 MAX_COUNT = 4
+# Settings that describe side stones, as stored designs made before accent_stones have them.
+_LEGACY_SETTINGS = {
+    "halo": AccentStones.HALO,
+    "pavé": AccentStones.PAVE_SHOULDERS,
+    "pave": AccentStones.PAVE_SHOULDERS,
+    "channel": AccentStones.CHANNEL,
+}
 
 
 class DesignProperties(BaseModel):
@@ -97,13 +141,38 @@ class DesignProperties(BaseModel):
     gemstone: Gemstone = Field(Gemstone.DIAMOND, description="Main stone, or 'none'.")
     gem_shape: GemShape = Field(GemShape.ROUND, description="Cut of the main stone.")
     carat: float = Field(0.5, ge=0.05, le=10.0, description="Weight of the main stone in carat.")
+    pearl_mm: float = Field(
+        7.0, ge=2.0, le=16.0, description="Pearl diameter in mm (pearls are sold by size)."
+    )
+    setting: Setting = Field(Setting.PRONG, description="How the main stone is held.")
+    prong_count: ProngCount = Field(ProngCount.FOUR, description="Prongs holding the stone.")
+    accent_stones: AccentStones = Field(
+        AccentStones.NONE, description="Side stones: halo, pavé shoulders, channel, three-stone."
+    )
     ring_size: float = Field(7.0, ge=3.0, le=15.0, description="US ring size (rings only).")
     band_width_mm: float = Field(2.5, ge=1.0, le=12.0, description="Band or chain width in mm.")
-    setting: Setting = Field(Setting.PRONG, description="How the main stone is held.")
+    band_profile: BandProfile = Field(
+        BandProfile.COURT, description="Cross-section of a ring's or bangle's band."
+    )
+    chain_length_mm: float = Field(
+        450.0, ge=400.0, le=760.0, description="Necklace chain length in mm (16 in = 406)."
+    )
+    earring_style: EarringStyle = Field(EarringStyle.STUD, description="How earrings are worn.")
+    wrist_mm: float = Field(
+        160.0, ge=130.0, le=210.0, description="Wrist circumference in mm (bracelets)."
+    )
     style: Style = Field(Style.CLASSIC, description="Overall design style.")
     finish: Finish = Field(Finish.POLISHED, description="Surface finish of the metal.")
     engraving: str = Field("", max_length=40, description="Text engraved inside, up to 40 chars.")
     notes: str = Field("", max_length=500, description="Free-form design notes.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accents_were_settings(cls, data: Any) -> Any:
+        """Read 'setting: halo / pavé / channel' (older designs, older clients) as accent stones."""
+        if isinstance(data, dict) and data.get("setting") in _LEGACY_SETTINGS:
+            data = {**data, "accent_stones": _LEGACY_SETTINGS[data["setting"]], "setting": "prong"}
+        return data
 
     @field_validator("karat")
     @classmethod
@@ -128,12 +197,17 @@ class DesignProperties(BaseModel):
     def summary(self) -> str:
         """One line a designer reads: '18K rose gold ring, 1 ct oval diamond, halo'."""
         metal = f"{self.karat}K {self.metal}" if self.karat else str(self.metal)
-        stone = (
-            "no stone"
-            if self.gemstone is Gemstone.NONE
-            else f"{self.carat:g} ct {self.gem_shape} {self.gemstone}, {self.setting} setting"
-        )
-        return f"{self.style} {metal} {self.jewelry_type}, {stone}, {self.finish} finish"
+        return f"{self.style} {metal} {self.jewelry_type}, {self._stones()}, {self.finish} finish"
+
+    def _stones(self) -> str:
+        if self.gemstone is Gemstone.NONE:
+            return "no stone"
+        if self.gemstone is Gemstone.PEARL:
+            main = f"{self.pearl_mm:g} mm pearl"
+        else:
+            main = f"{self.carat:g} ct {self.gem_shape} {self.gemstone}"
+        accents = "" if self.accent_stones is AccentStones.NONE else f", {self.accent_stones}"
+        return f"{main}, {self.setting} setting{accents}"
 
 
 class PropertiesError(ValueError):
@@ -144,10 +218,10 @@ class PropertiesError(ValueError):
         self.problems = problems or message  # what is wrong, without the leading sentence
 
 
-def field_choices(name: str) -> list[str] | None:
+def field_choices(name: str) -> list[str] | list[int] | None:
     """Allowed values of an enum field, or None for free fields."""
     annotation = DesignProperties.model_fields[name].annotation
-    if isinstance(annotation, type) and issubclass(annotation, StrEnum):
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
         return [member.value for member in annotation]
     return None
 
@@ -168,7 +242,8 @@ def _describe_error(error: dict[str, Any]) -> str:
         return f"unknown property '{field}' (allowed: {allowed})"
     choices = field_choices(field) if field in DesignProperties.model_fields else None
     if kind == "enum" and choices:
-        return f"{field}: {error['input']!r} is not allowed (choose one of: {', '.join(choices)})"
+        allowed = ", ".join(map(str, choices))
+        return f"{field}: {error['input']!r} is not allowed (choose one of: {allowed})"
     ctx = error.get("ctx") or {}
     if kind in {"greater_than_equal", "less_than_equal"}:
         low, high = field_limits(field)
@@ -204,7 +279,8 @@ def properties_json_schema() -> dict[str, Any]:
         entry: dict[str, Any] = {"description": info.description or name}
         choices = field_choices(name)
         if choices:
-            entry.update(type="string", enum=choices)
+            kind = "integer" if all(isinstance(c, int) for c in choices) else "string"
+            entry.update(type=kind, enum=choices)
         elif name == "karat":
             entry.update(type="integer", enum=list(GOLD_KARATS))
         elif info.annotation is float:

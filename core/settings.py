@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from core.limits import SIGN_IN_DEFAULTS, Limits
 from core.logs import LOG_FORMATS
+from core.ring_sizes import DEFAULT_VN_CHART, VietnameseSizes, vn_chart
 from data.db import studio_database_url
 
 DEFAULT_CHAT_MODEL = "gemini-3.8-flash"
@@ -63,6 +64,8 @@ class Settings:
     queue_max_size: int = 64  # requests waiting per event before new ones are turned away
     studio_secret: str = field(default="", repr=False)  # signs browser studio ids
     server_name: str = "127.0.0.1"
+    vn_ring_size_chart: Path = DEFAULT_VN_CHART  # Vietnamese ring sizes: a workshop's own chart
+    user_id: str = "designer"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -91,6 +94,7 @@ class Settings:
             queue_max_size=number("QUEUE_MAX_SIZE", int, 64, low=1),
             studio_secret=env.get("STUDIO_SECRET", "").strip(),
             server_name=(env.get("GRADIO_SERVER_NAME") or "127.0.0.1").strip(),
+            vn_ring_size_chart=Path(env.get("VN_RING_SIZE_CHART") or DEFAULT_VN_CHART),
         )
 
     @property
@@ -102,6 +106,13 @@ class Settings:
     def resolved_database_url(self) -> str:
         """DATABASE_URL, or a SQLite file inside STORAGE_DIR."""
         return studio_database_url(self.database_url, self.storage_dir)
+
+    def vn_sizes(self) -> VietnameseSizes:
+        """The Vietnamese ring-size chart (read once), or a SettingsError naming what is wrong."""
+        try:
+            return vn_chart(self.vn_ring_size_chart)
+        except ValueError as exc:
+            raise SettingsError(f"VN_RING_SIZE_CHART: {exc}") from None
 
     @property
     def secret_file(self) -> Path:

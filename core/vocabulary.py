@@ -27,14 +27,20 @@ TERM_TABLE: tuple[tuple[str, dict[str, Any]], ...] = (
     (r"necklaces?|chokers?|dây chuyền|dây cổ|vòng cổ|kiềng", {"jewelry_type": "necklace"}),
     (r"chains?", {WEAK_TYPE: "necklace"}),  # "a bracelet on a thin chain" stays a bracelet
     (r"pendants?|pendant necklaces?|mặt dây(?: chuyền)?", {"jewelry_type": "pendant"}),
-    (r"earrings?|ear rings?|studs?|hoops?|bông tai|hoa tai|khuyên tai",
-     {"jewelry_type": "earrings"}),
+    (r"earrings?|ear rings?|bông tai|hoa tai|khuyên tai", {"jewelry_type": "earrings"}),
+    (r"studs?(?: earrings?)?|(?:bông|hoa) tai nụ|nụ tai",
+     {"jewelry_type": "earrings", "earring_style": "stud"}),
+    (r"drop earrings?|drops|dangle(?: earrings?|s)?|dangling(?: earrings?)?|"
+     r"(?:bông|hoa) tai (?:dài|rủ|giọt|treo)|tòn ten",
+     {"jewelry_type": "earrings", "earring_style": "drop"}),
+    (r"hoops?(?: earrings?)?|huggies?|(?:bông|hoa|khuyên) tai (?:tròn|khoen)|khoen(?: tai)?",
+     {"jewelry_type": "earrings", "earring_style": "hoop"}),
     (r"bracelets?|bangles?|cuffs?|lắc tay|vòng tay|vòng đeo tay", {"jewelry_type": "bracelet"}),
     (r"rose gold|pink gold|red gold|vàng hồng", {"metal": "rose gold"}),
     (r"white gold|vàng trắng", {"metal": "white gold"}),
     (r"yellow gold|gold|golden|vàng(?: vàng)?", _YELLOW),
     (r"vàng ta|vàng 9999|vàng nguyên chất|pure gold", {**_YELLOW, "karat": 24}),
-    # "vàng tây" is 10K-18K alloy gold (jewelry.md); 18K is the usual jewellery grade.
+    # "vàng tây" is 10K-18K alloy gold, read as 18K (docs/reference.md, Metals).
     (r"vàng tây", {**_YELLOW, "karat": 18}),
     (r"platinum|bạch kim|pt ?950", {"metal": "platinum"}),
     (r"silver|sterling(?: silver)?|bạc(?: 925| ý)?|925 silver", {"metal": "silver"}),
@@ -58,11 +64,26 @@ TERM_TABLE: tuple[tuple[str, dict[str, Any]], ...] = (
     (r"pear(?: shaped?| cut)?|tear ?drop|giọt nước|giọt lệ", {"gem_shape": "pear"}),
     (r"marquise(?: cut)?|navette", {"gem_shape": "marquise"}),
     (r"heart(?: shaped?| cut)?|trái tim|hình tim", {HEART: True}),
-    (r"prongs?(?: set| setting)?|claws?|(?:ổ )?chấu|(?:4|6|bốn|sáu) chấu", {"setting": "prong"}),
+    (r"prongs?(?: set| setting)?|claws?|(?:ổ )?chấu", {"setting": "prong"}),
+    (r"(?:4|four|bốn) (?:prongs?|claws?|chấu)(?: set| setting)?|(?:ổ )?(?:4|bốn) chấu",
+     {"setting": "prong", "prong_count": 4}),
+    (r"(?:6|six|sáu) (?:prongs?|claws?|chấu)(?: set| setting)?|(?:ổ )?(?:6|sáu) chấu",
+     {"setting": "prong", "prong_count": 6}),
     (r"bezel(?: set| setting)?|(?:ổ |bọc )?viền", {"setting": "bezel"}),
-    (r"(?:ổ )?halo|vòng hào quang", {"setting": "halo"}),
-    (r"pavé|pave|micro ?pav[ée]|đính đá(?: tấm)?|đá tấm|nạm đá", {"setting": "pavé"}),
-    (r"channel(?: set| setting)?|(?:ổ )?ray", {"setting": "channel"}),
+    # Side stones were settings once; they are accent_stones now (see core.properties).
+    (r"(?:ổ )?halo|vòng hào quang", {"accent_stones": "halo"}),
+    (r"pavé|pave|micro ?pav[ée]|(?:pavé |pave )?shoulders|đính đá(?: tấm)?|đá tấm|nạm đá|"
+     r"vai (?:nhẫn )?đính đá", {"accent_stones": "pavé shoulders"}),
+    (r"channel(?: set| setting)?|(?:ổ )?ray", {"accent_stones": "channel"}),
+    (r"three ?stones?|trilogy|trinity|(?:3|ba) (?:viên )?đá|ba viên",
+     {"accent_stones": "three-stone"}),
+    (r"solitaire|no (?:side|accent) stones|(?:ổ )?đá đơn|một viên đá", {"accent_stones": "none"}),
+    (r"court(?: shape| profile| band)?|domed?(?: band)?|mặt cong", {"band_profile": "court"}),
+    (r"flat (?:band|profile|top|court)|bản (?:dẹt|phẳng)|dẹt|mặt phẳng", {"band_profile": "flat"}),
+    (r"d ?shaped?(?: band| profile)?|half ?round|bán nguyệt|chữ d", {"band_profile": "D-shape"}),
+    (r"knife ?edged?(?: band| profile)?|sống dao|lưỡi dao|cạnh dao",
+     {"band_profile": "knife-edge"}),
+    (r"comfort ?fit|comfort band|đeo êm|lòng (?:cong|tròn|êm)", {"band_profile": "comfort fit"}),
     (r"classic|timeless|cổ điển|truyền thống", {"style": "classic"}),
     (r"vintage|antique|retro|victorian|edwardian|hoài cổ", {"style": "vintage"}),
     (r"modern|contemporary|sleek|hiện đại", {"style": "modern"}),
@@ -119,7 +140,7 @@ NO_ENGRAVING = (
     r"không khắc(?: chữ)?|bỏ (?:chữ khắc|khắc chữ)"
 )
 THREE_D = r"3 ?d|three d|three dimensional|render(?:ed|ing)?|mô hình|3 chiều|ba chiều|dựng hình"
-FLAT = r"2 ?d|flat|sketch|phác thảo"
+FLAT = r"2 ?d|flat(?! (?:band|profile|top|court))|sketch|phác thảo"
 VERBS = (
     r"draw|design|sketch|create|make|show|render|generate|want|need|looking for|i'?d like|"
     r"would like|give me|try|change|switch|swap|turn|convert|update|redo|again|another|"

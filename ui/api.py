@@ -11,6 +11,7 @@ from core.properties import ImageType
 from core.studio import Studio
 from ui.errors import shows_errors
 from ui.identity import Identity
+from ui.sheets import write_sheet
 from ui.tracing import traced
 from ui.urls import conversation_with_urls, with_urls
 
@@ -179,16 +180,31 @@ FILE_ENDPOINTS = {
 }
 
 
+SHEET_DESCRIPTION = (
+    "The design's true-scale workshop sheet: an A4 PDF with its views at 1:1, a 10 mm "
+    "scale bar and its key dimensions (print at 100 %)."
+)
+
+
 def _register_file_endpoints(studio: Studio, identity: Identity) -> None:
     """Endpoints that return files need a File output to serve them."""
+    getters = {
+        api_name: (
+            _file_getter(studio, identity, api_name, kind, description),
+            kind.value,
+            description,
+        )
+        for api_name, (kind, description) in FILE_ENDPOINTS.items()
+    }
+    getters["get_sheet_pdf"] = (sheet_getter(studio, identity), "pdf")
     with gr.Row(visible=False):
         image_id = gr.Number(label="image_id", precision=0)
-        for api_name, (kind, description) in FILE_ENDPOINTS.items():
+        for api_name, (getter, label) in getters.items():
             trigger = gr.Button(visible=False)
             trigger.click(
-                traced(shows_errors(_file_getter(studio, identity, api_name, kind, description))),
+                traced(shows_errors(getter)),
                 inputs=[image_id],
-                outputs=[gr.File(label=kind.value)],
+                outputs=[gr.File(label=label)],
                 api_name=api_name,
                 concurrency_limit=studio.settings.concurrency_limit,
             )
@@ -210,3 +226,19 @@ def _file_getter(
         image_id: The id of the design (from chat or generate_2d / generate_3d).
     """
     return get_file
+
+
+def sheet_getter(studio: Studio, identity: Identity) -> Any:
+    """The handler of /get_sheet_pdf: the design's PDF sheet, for the request's user."""
+
+    def get_sheet_pdf(image_id: float | None, request: gr.Request) -> str:
+        """The design's true-scale workshop sheet: an A4 PDF (print at 100 %).
+
+        Args:
+            image_id: The id of the design (from chat or generate_2d / generate_3d).
+        """
+        if image_id is None:
+            raise gr.Error("image_id is required")
+        return write_sheet(studio, identity.owner(request), int(image_id))
+
+    return get_sheet_pdf

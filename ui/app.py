@@ -75,6 +75,13 @@ def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
     shown = [p.conversation_id, p.window, lang]
     p.chat.earlier.click(c.load_earlier_messages, shown, screen, **PRIVATE)
     p.gallery.more.click(c.load_earlier_designs, shown, screen, **PRIVATE)
+    p.gallery.sheet.click(
+        c.sheet_pdf,
+        [p.shown_design, lang],
+        [p.gallery.sheet_file],
+        concurrency_limit=limit,
+        **PRIVATE,
+    )
     page = [p.header.choice, p.header.browser, p.header.studio_key]
     opened = demo.load(c.open_page, page, p.page, js=BROWSER_LANGUAGES_JS, **PRIVATE)
     switch = [lang, p.conversation_id, p.window, p.shown_design]

@@ -20,6 +20,7 @@ from ui.header import Header, mode_note
 from ui.i18n import EXAMPLES, choose_language, supported, t
 from ui.identity import Identity
 from ui.property_form import PropertyForm, form_properties
+from ui.sheets import write_sheet
 from ui.sidebar import Sidebar
 from ui.tracing import traced
 
@@ -134,6 +135,8 @@ class Controller:
                 gallery.spec: t(lang, "detail.empty"),
                 gallery.model: None,
                 gallery.downloads: gr.update(value=None, visible=False),
+                gallery.sheet: gr.update(visible=False),
+                gallery.sheet_file: gr.update(value=None, visible=False),
             }
         return self._design(*self.studio.designs.detail(owner, design_id), lang)
 
@@ -145,6 +148,8 @@ class Controller:
             gallery.spec: views.spec_markdown(image, lang),
             gallery.model: model,  # an empty viewer takes no room (assets/studio.css)
             gallery.downloads: gr.update(value=[str(f) for f in files.values()], visible=True),
+            gallery.sheet: gr.update(visible=True),
+            gallery.sheet_file: gr.update(value=None, visible=False),
         }
 
     def _turn(self, update: ChatUpdate, shown: list[dict[str, Any]], lang: str) -> Updates:
@@ -316,3 +321,9 @@ class Controller:
         owner = self.identity.owner(request)
         image, files = self.studio.designs.detail(owner, design_ids[event.index])
         return self._design(image, files, lang) | self.panels.form.values(image["properties"])
+
+    @shows_errors
+    def sheet_pdf(self, image_id: int | None, lang: str, request: gr.Request) -> Updates:
+        """Make the shown design's true-scale PDF sheet and offer it for download."""
+        path = write_sheet(self.studio, self.identity.owner(request), image_id)
+        return {self.panels.gallery.sheet_file: gr.update(value=path, visible=True)}

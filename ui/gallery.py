@@ -17,11 +17,16 @@ class GalleryPanel:
     spec: gr.Markdown
     model: gr.Model3D
     downloads: gr.File
+    sheet: gr.Button
+    sheet_file: gr.File
 
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The components a screen update writes to."""
-        return [self.gallery, self.more, self.spec, self.model, self.downloads]
+        return [
+            self.gallery, self.more, self.spec, self.model, self.downloads, self.sheet,
+            self.sheet_file,
+        ]  # fmt: skip
 
     def words(self, lang: str) -> dict[Any, Any]:
         """Every label of the panel in a language."""
@@ -30,6 +35,8 @@ class GalleryPanel:
             self.more: gr.update(value=t(lang, "gallery.more")),
             self.model: gr.update(label=t(lang, "detail.model")),
             self.downloads: gr.update(label=t(lang, "detail.files")),
+            self.sheet: gr.update(value=t(lang, "detail.sheet")),
+            self.sheet_file: gr.update(label=t(lang, "detail.sheet_file")),
         }
 
 
@@ -58,7 +65,13 @@ def build_gallery() -> GalleryPanel:
         clear_color=(0.94, 0.92, 0.88, 1.0),  # warm grey, so clear stones stay visible
     )
     spec = gr.Markdown(t(DEFAULT, "detail.empty"), elem_id="design-spec")
+    with gr.Row():
+        sheet = gr.Button(t(DEFAULT, "detail.sheet"), size="sm", visible=False, elem_id="sheet-pdf")
+    sheet_file = gr.File(
+        label=t(DEFAULT, "detail.sheet_file"), visible=False, interactive=False,
+        elem_id="sheet-file",
+    )  # fmt: skip
     downloads = gr.File(
         label=t(DEFAULT, "detail.files"), file_count="multiple", visible=False, interactive=False
     )
-    return GalleryPanel(gallery, more, spec, model, downloads)
+    return GalleryPanel(gallery, more, spec, model, downloads, sheet, sheet_file)

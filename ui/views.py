@@ -16,8 +16,8 @@ from ui.urls import Locate
 
 SPEC_KEYS = (
     "variation", "alloy", "inner_diameter_mm", "ring_size_us", "ring_size_eu", "ring_size_uk",
-    "metal_weight_g", "metal_weight_chi", "stone_count", "total_carat", "main_stone_mm",
-    "dimensions_mm",
+    "ring_size_vn", "metal_weight_g", "metal_weight_chi", "findings_weight_g", "stone_count",
+    "total_carat", "main_stone_mm", "dimensions_mm",
 )  # fmt: skip
 
 

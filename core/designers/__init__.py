@@ -32,4 +32,6 @@ def build_offline(settings: Settings, budget: Budget) -> tuple[Designer, Artist]
     from core.designers.offline import OfflineDesigner
     from core.drawing import DrawingPool
 
-    return OfflineDesigner(), OfflineArtist(DrawingPool(settings.cpu_concurrency))
+    vn_sizes = settings.vn_sizes()
+    artist = OfflineArtist(DrawingPool(settings.cpu_concurrency), vn_sizes)
+    return OfflineDesigner(vn_sizes), artist

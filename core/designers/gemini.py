@@ -193,4 +193,5 @@ def build(settings: Settings, budget: Budget) -> tuple[GeminiDesigner, GeminiArt
     """The Gemini designer and artist, sharing one long-lived client and its call budget."""
     client = GeminiClient(settings, budget)
     pool = DrawingPool(settings.cpu_concurrency)
-    return GeminiDesigner(client, settings), GeminiArtist(client, settings.image_model, pool)
+    artist = GeminiArtist(client, settings.image_model, pool, settings.vn_sizes())
+    return GeminiDesigner(client, settings), artist

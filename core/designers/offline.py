@@ -27,6 +27,7 @@ from core.properties import (
     parse_properties,
     properties_json_schema,
 )
+from core.ring_sizes import VietnameseSizes
 from core.wording import describe, num, value_text, with_article
 
 Remark = tuple[str, dict[str, Any]]  # a PHRASES key and its values
@@ -41,7 +42,7 @@ def _variant(p: DesignProperties, options: list[str], turn_index: int = 0) -> st
 
 # fmt: off
 SHAPE_RATIOS = {"oval": "1.35–1.5", "cushion": "1.0–1.2", "emerald": "1.3–1.5",
-                "pear": "1.5–1.75", "marquise": "1.75–2.25"}  # length ÷ width, jewelry.md
+                "pear": "1.5–1.75", "marquise": "1.75–2.25"}  # length ÷ width, docs/reference.md
 # fmt: on
 
 
@@ -49,7 +50,7 @@ def _band_remark(p: DesignProperties, lang: str) -> Remark | None:
     """A solitaire's band is usually no wider than about a third of the stone's diameter."""
     if p.jewelry_type.value != "ring" or p.gemstone.value != "diamond":
         return None
-    diameter = 6.5 * p.carat ** (1 / 3)  # round brilliant, jewelry.md
+    diameter = 6.5 * p.carat ** (1 / 3)  # round brilliant, docs/reference.md
     limit = diameter / 3
     values = {"w": num(p.band_width_mm, lang), "d": num(round(diameter, 1), lang)}
     if p.band_width_mm > limit + 0.05:
@@ -78,7 +79,7 @@ def _stone_remark(p: DesignProperties, lang: str) -> Remark | None:
         w = p.band_width_mm
         kind = "delicate" if w < 4 else "bold" if w >= 6 else "classic"
         return "plain_band", {"w": num(w, lang), "kind": BAND_KINDS[kind] if lang == "vi" else kind}
-    if p.setting.value == "halo":
+    if p.accent_stones.value == "halo":
         return "halo", {}
     ratio = SHAPE_RATIOS.get(p.gem_shape.value)
     if ratio and p.gemstone.value != "pearl":
@@ -93,7 +94,7 @@ def _stone_remark(p: DesignProperties, lang: str) -> Remark | None:
 def _size_remark(p: DesignProperties, lang: str) -> Remark | None:
     if p.jewelry_type.value != "ring":
         return None
-    inner = 11.63 + 0.8128 * p.ring_size  # US size → inner diameter, jewelry.md
+    inner = 11.63 + 0.8128 * p.ring_size  # US size → inner diameter, docs/reference.md
     return "ring_size", {"size": num(p.ring_size, lang), "inner": num(round(inner, 1), lang)}
 
 
@@ -101,7 +102,7 @@ REMARKS = (  # (rule, the fields it speaks about), most important first
     (_band_remark, {"band_width_mm", "carat", "gemstone", "jewelry_type"}),
     (_metal_remark, {"metal", "karat"}),
     (_finish_remark, {"finish", "style"}),
-    (_stone_remark, {"gemstone", "setting", "gem_shape", "band_width_mm"}),
+    (_stone_remark, {"gemstone", "setting", "accent_stones", "gem_shape", "band_width_mm"}),
     (_size_remark, {"ring_size"}),
 )
 
@@ -121,7 +122,8 @@ def next_step(p: DesignProperties, view: str, turn_index: int, lang: str, count:
     keys += ["next_metal"]
     keys += ["next_3d"] if view == "2d" else []
     keys += ["next_engraving"] if p.jewelry_type.value == "ring" and not p.engraving else []
-    keys += ["next_setting"] if p.gemstone.value != "none" and p.setting.value == "prong" else []
+    plain = p.setting.value == "prong" and p.accent_stones.value == "none"
+    keys += ["next_setting"] if p.gemstone.value != "none" and plain else []
     other = "white gold" if p.metal.value == "rose gold" else "rose gold"
     return say(_variant(p, keys, turn_index), lang, metal=value_text("metal", other, lang))
 
@@ -270,13 +272,15 @@ def last_design_view(history: list[HistoryEntry]) -> str | None:
     return None
 
 
-def pending_changes(history: list[HistoryEntry]) -> dict[str, Any]:
+def pending_changes(
+    history: list[HistoryEntry], vn_sizes: VietnameseSizes | None = None
+) -> dict[str, Any]:
     """Changes asked for since the latest design but not drawn yet (e.g. before 'which piece?')."""
     changes: dict[str, Any] = {}
     for entry in reversed(history):
         if last_design_view([entry]) is not None:
             break
-        request = parse_request(entry.content) if entry.role == "user" else None
+        request = parse_request(entry.content, vn_sizes) if entry.role == "user" else None
         if request and request.wants_design:
             changes = {**request.changes, **changes}  # walking backwards: later wins
     return changes
@@ -308,12 +312,15 @@ class OfflineDesigner(Designer):
 
     name = "offline"
 
+    def __init__(self, vn_sizes: VietnameseSizes | None = None) -> None:
+        self.vn_sizes = vn_sizes  # the Vietnamese ring-size chart ("ni 12"); bundled if None
+
     async def respond(self, turn: Turn) -> AsyncIterator[TurnEvent]:
         """Parse the message, draw through the shared tools when asked, and answer."""
-        request, lang = parse_request(turn.message), reply_language(turn)
+        request, lang = parse_request(turn.message, self.vn_sizes), reply_language(turn)
         last_view = last_design_view(turn.history) or turn.earlier_view
         established = last_view is not None
-        changes = {**pending_changes(turn.history), **request.changes}
+        changes = {**pending_changes(turn.history, self.vn_sizes), **request.changes}
         if not will_draw(request, changes, turn.tools.properties, established):
             yield TextDelta(
                 conversation_reply(request, changes, turn.tools.properties, established, lang)

@@ -39,10 +39,10 @@ PHRASES: dict[str, Texts] = {
                 "securely, which is why set jewelry is usually made in 18K.",
                 "Vàng 24K (vàng 9999) rất mềm, dễ trầy, dễ cong và giữ đá kém chắc, nên trang "
                 "sức gắn đá thường làm bằng vàng 18K."),
-    "platinum": ("Platinum is dense (about 20.1 g/cm³ for Pt 950 against 15.58 for 18K yellow "
-                 "gold), so the same piece weighs roughly 30% more and feels substantial.",
-                 "Bạch kim rất đặc (Pt 950 khoảng 20,1 g/cm³, so với 15,58 của vàng 18K), nên "
-                 "cùng một mẫu sẽ nặng hơn khoảng 30%, đeo rất đằm tay."),
+    "platinum": ("Platinum is dense (about 20.7 g/cm³ for Pt 950 against 15.53 for 18K yellow "
+                 "gold), so the same piece weighs roughly a third more and feels substantial.",
+                 "Bạch kim rất đặc (Pt 950 khoảng 20,7 g/cm³, so với 15,53 của vàng 18K), nên "
+                 "cùng một mẫu sẽ nặng hơn khoảng một phần ba, đeo rất đằm tay."),
     "silver": ("Sterling silver is light (10.4 g/cm³) and kind to the budget; it can tarnish "
                "over time, but a polished surface is easy to refresh.",
                "Bạc 925 nhẹ (10,4 g/cm³) và dễ tiếp cận; bạc có thể xỉn màu theo thời gian, "
@@ -75,12 +75,11 @@ PHRASES: dict[str, Texts] = {
                        "Mình có thể khắc một dòng chữ bên trong nhẫn (tối đa 40 ký tự)."),
     "next_setting": ("A halo or bezel setting would give it a different character.",
                      "Thử ổ halo hoặc ổ viền sẽ mang lại một vẻ khác hẳn."),
-    "vietnamese_ring_size": ("I kept the ring size at US {size}: Vietnamese “ni” sizes have no "
-                             "standard chart I can rely on, so please tell me the US size or "
-                             "the inner diameter in mm.",
-                             "Mình giữ cỡ nhẫn US {size} vì cỡ “ni” chưa có bảng quy đổi chuẩn "
-                             "để mình dựa vào — bạn cho mình cỡ US hoặc đường kính trong (mm) "
-                             "nhé."),
+    "vietnamese_ring_size": ("I kept the ring size at US {size}: that Vietnamese size is off "
+                             "the size chart I use, so please tell me the US size or the inner "
+                             "diameter in mm.",
+                             "Mình giữ cỡ nhẫn US {size} vì cỡ “ni” đó nằm ngoài bảng size mình "
+                             "đang dùng — bạn cho mình cỡ US hoặc đường kính trong (mm) nhé."),
     "jade_or_sapphire": ("“Ngọc bích” can mean jade or sapphire, so I kept the stone as {stone}. "
                          "Say “sapphire” for the blue stone (jade isn't one I can draw yet).",
                          "“Ngọc bích” có thể là cẩm thạch hoặc sapphire, nên mình tạm giữ đá là "
@@ -139,7 +138,12 @@ FIELD_NAMES: dict[str, Texts] = {
     "karat": ("the karat", "tuổi vàng"), "gemstone": ("the stone", "đá chính"),
     "gem_shape": ("the cut", "dáng đá"), "carat": ("the stone weight", "trọng lượng đá"),
     "ring_size": ("the ring size", "cỡ nhẫn"), "band_width_mm": ("the band width", "bản rộng"),
-    "setting": ("the setting", "kiểu ổ"), "style": ("the style", "phong cách"),
+    "setting": ("the setting", "kiểu ổ"), "prong_count": ("the prongs", "số chấu"),
+    "accent_stones": ("the side stones", "đá phụ"), "pearl_mm": ("the pearl", "ngọc trai"),
+    "band_profile": ("the band profile", "dáng bản"),
+    "chain_length_mm": ("the chain length", "độ dài dây"),
+    "earring_style": ("the earring style", "kiểu bông tai"), "wrist_mm": ("the wrist", "cổ tay"),
+    "style": ("the style", "phong cách"),
     "finish": ("the finish", "bề mặt"), "engraving": ("the engraving", "chữ khắc"),
     "notes": ("the notes", "ghi chú"),
 }

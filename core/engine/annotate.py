@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 from PIL import ImageDraw
 
 from core.engine.raster import Camera
 from core.engine.theme import colors, font
 
+Ink = tuple[int, int, int]
 
-def _arrow(draw: ImageDraw.ImageDraw, tip, direction, size: float, fill) -> None:
+
+def _arrow(
+    draw: ImageDraw.ImageDraw, tip: ArrayLike, direction: ArrayLike, size: float, fill: Ink
+) -> None:
     d = np.asarray(direction, float)
     d /= np.linalg.norm(d)
     side = np.array([-d[1], d[0]])
@@ -20,7 +25,14 @@ def _arrow(draw: ImageDraw.ImageDraw, tip, direction, size: float, fill) -> None
     )
 
 
-def dimension(draw, a, b, label: str, s: float, offset=(0.0, 0.0)) -> None:
+def dimension(
+    draw: ImageDraw.ImageDraw,
+    a: ArrayLike,
+    b: ArrayLike,
+    label: str,
+    s: float,
+    offset: ArrayLike = (0.0, 0.0),
+) -> None:
     """A dimension line from a to b (px), shifted by offset, arrows inwards, label centred."""
     ink = colors()["dimension"]
     a, b = np.asarray(a, float), np.asarray(b, float)
@@ -37,7 +49,9 @@ def dimension(draw, a, b, label: str, s: float, offset=(0.0, 0.0)) -> None:
     _label(draw, (pa + pb) / 2, pb - pa, label, s)
 
 
-def _label(draw, centre, along, text: str, s: float) -> None:
+def _label(
+    draw: ImageDraw.ImageDraw, centre: np.ndarray, along: np.ndarray, text: str, s: float
+) -> None:
     f = font(max(8, round(12 * s)))
     box = draw.textbbox((0, 0), text, font=f)
     w, h = box[2] - box[0], box[3] - box[1]
@@ -57,7 +71,9 @@ def screen_box(camera: Camera, points: np.ndarray) -> tuple[float, float, float,
     return float(x.min()), float(y.min()), float(x.max()), float(y.max())
 
 
-def overall_dimensions(draw, camera: Camera, points: np.ndarray, s: float) -> None:
+def overall_dimensions(
+    draw: ImageDraw.ImageDraw, camera: Camera, points: np.ndarray, s: float
+) -> None:
     """Width below and height to the right of a view's silhouette, in mm."""
     x0, y0, x1, y1 = screen_box(camera, points)
     mm = 1.0 / camera.focal
@@ -66,7 +82,14 @@ def overall_dimensions(draw, camera: Camera, points: np.ndarray, s: float) -> No
     dimension(draw, (x1, y0), (x1, y1), f"{(y1 - y0) * mm:.1f} mm", s, (gap, 0))
 
 
-def diameter_line(draw, camera: Camera, half: float, label: str, s: float, axis=(1, 0, 0)) -> None:
+def diameter_line(
+    draw: ImageDraw.ImageDraw,
+    camera: Camera,
+    half: float,
+    label: str,
+    s: float,
+    axis: ArrayLike = (1, 0, 0),
+) -> None:
     """An inside-diameter line across the hole of a ring or bangle, through its centre."""
     ax = np.asarray(axis, float)
     pts = np.stack([-ax * half, ax * half])

@@ -7,19 +7,18 @@ import numpy as np
 from core.engine.model import Model, Role
 from core.engine.primitives import circle, frame_matrix, instances, tube
 
-CHAIN_LENGTH_MM = 450.0  # 18 in, the usual pendant length
-MAX_LINKS = 320  # above this the links would be too small to see: draw a snake chain
+MIN_PITCH_MM = 1.4  # links shorter than this are too small to see: draw a snake chain
 
 
-def necklace_curve(points: int = 720) -> np.ndarray:
-    """A necklace laid flat: a closed (x, z) curve of CHAIN_LENGTH_MM, bottom at the origin."""
+def necklace_curve(length_mm: float, points: int = 720) -> np.ndarray:
+    """A necklace laid flat: a closed (x, z) curve `length_mm` long, bottom at the origin."""
     t = np.linspace(0, 2 * np.pi, points, endpoint=False)
     # Narrower at the bottom so the chain falls into a soft V towards the pendant.
     x = np.sin(t) * (0.5 + 0.5 * (1 - np.cos(t)) / 2) * 0.75
     z = 1 - np.cos(t)
     curve = np.column_stack([x, z])
     length = np.linalg.norm(np.diff(curve, axis=0, append=curve[:1]), axis=1).sum()
-    return curve * (CHAIN_LENGTH_MM / length)
+    return curve * (length_mm / length)
 
 
 def _along(curve: np.ndarray, pitch: float) -> tuple[np.ndarray, np.ndarray]:
@@ -33,29 +32,29 @@ def _along(curve: np.ndarray, pitch: float) -> tuple[np.ndarray, np.ndarray]:
     return pts, tangent / np.linalg.norm(tangent, axis=1, keepdims=True)
 
 
-def chain_through(hole: np.ndarray, width: float) -> tuple[Model, dict]:
-    """A cable chain of a given link width passing through `hole` (x=0, in the xz plane)."""
+def chain_through(hole: np.ndarray, width: float, length_mm: float) -> tuple[Model, dict]:
+    """A stock cable chain of a link width and length through `hole` (x=0, in the xz plane)."""
     wire = max(0.35, width * 0.22)
     a, b = (1.4 * width - wire) / 2, (width - wire) / 2
     pitch = 2 * a - wire
     model = Model()
-    curve = necklace_curve()
-    if CHAIN_LENGTH_MM / pitch > MAX_LINKS:
+    curve = necklace_curve(length_mm)
+    if pitch < MIN_PITCH_MM:
         normals = np.gradient(curve, axis=0)
         normals = np.column_stack([normals[:, 1], -normals[:, 0]])
         normals /= np.linalg.norm(normals, axis=1, keepdims=True)
         snake = tube(curve, normals, circle(8, width / 2))
         place = frame_matrix(hole, (1, 0, 0), (0, -1, 0))
-        model.add("chain", Role.METAL, snake.transformed(place))
-        return model, _facts("Snake", width, None)
+        model.add("chain", Role.FINDING, snake.transformed(place))
+        return model, _facts("Snake", width, length_mm, None)
     t = (np.arange(10) + 0.5) * (2 * np.pi / 10)
     path = np.column_stack([a * np.cos(t), b * np.sin(t)])
     normals = np.column_stack([np.cos(t) / a, np.sin(t) / b])
     link = tube(path, normals / np.linalg.norm(normals, axis=1, keepdims=True), circle(5, wire / 2))
     pts, tangents = _along(curve, pitch)
     mats = _link_frames(hole, pts, tangents)
-    model.add("chain", Role.METAL, instances(link, mats))
-    return model, _facts("Cable", width, len(mats))
+    model.add("chain", Role.FINDING, instances(link, mats))
+    return model, _facts("Cable", width, length_mm, len(mats))
 
 
 def _link_frames(hole: np.ndarray, pts: np.ndarray, tangents: np.ndarray) -> np.ndarray:
@@ -71,10 +70,10 @@ def _link_frames(hole: np.ndarray, pts: np.ndarray, tangents: np.ndarray) -> np.
     return mats
 
 
-def _facts(kind: str, width: float, links: int | None) -> dict:
+def _facts(kind: str, width: float, length_mm: float, links: int | None) -> dict:
     return {
         "chain": kind,
         "chain_width_mm": width,
-        "chain_length_mm": CHAIN_LENGTH_MM,
+        "chain_length_mm": length_mm,
         "chain_links": links,
     }

@@ -9,7 +9,8 @@ from trimesh.visual.texture import TextureVisuals
 
 from core.engine.materials import ACCENT_GEM, alloy_for, gem_for, roughness_for, srgb_to_linear
 from core.engine.model import Model, Role
-from core.engine.primitives import Mesh, concat
+from core.engine.primitives import Mesh
+from core.engine.solid import Solid
 from core.properties import DesignProperties, Gemstone
 
 
@@ -40,19 +41,22 @@ def _materials(props: DesignProperties) -> dict[Role, PBRMaterial]:
     return {Role.METAL: metal, Role.MAIN_STONE: main, Role.ACCENT: accent}
 
 
-_NODE_NAMES = {Role.METAL: "metal", Role.MAIN_STONE: "main_stone", Role.ACCENT: "accent_stones"}
-
-
-def to_glb(model: Model, props: DesignProperties) -> bytes:
-    """A .glb in millimetres, y up as glTF requires: one node per material (metal, stones)."""
-    scene = trimesh.Scene()
+def to_glb(model: Model, solid: Solid, props: DesignProperties) -> bytes:
+    """A .glb (mm, y up as glTF wants): cast metal, stock findings and stones as their own nodes."""
     materials = _materials(props)
-    for role, name in _NODE_NAMES.items():
-        mesh = model.merged(role)
+    nodes = [
+        ("metal", solid.mesh, materials[Role.METAL]),
+        ("findings", model.merged(Role.FINDING), materials[Role.METAL]),
+        ("main_stone", model.merged(Role.MAIN_STONE), materials[Role.MAIN_STONE]),
+        ("side_stones", model.merged(Role.SIDE_STONE), materials[Role.MAIN_STONE]),
+        ("accent_stones", model.merged(Role.ACCENT), materials[Role.ACCENT]),
+    ]
+    scene = trimesh.Scene()
+    for name, mesh, material in nodes:
         if not len(mesh.faces):
             continue
         tm = trimesh.Trimesh(z_up_to_y_up(mesh.vertices), mesh.faces, process=False)
-        tm.visual = TextureVisuals(material=materials[role])
+        tm.visual = TextureVisuals(material=material)
         scene.add_geometry(tm, node_name=name, geom_name=name)
     scene.metadata["units"] = "mm"
     return scene.export(file_type="glb")
@@ -64,10 +68,9 @@ def z_up_to_y_up(vertices: np.ndarray) -> np.ndarray:
     return np.column_stack([x, z, -y])
 
 
-def to_stl(model: Model) -> bytes:
-    """Binary STL of metal and stones together (millimetres)."""
-    mesh = concat([model.merged(role) for role in _NODE_NAMES])
-    return stl_bytes(mesh)
+def to_stl(solid: Solid) -> bytes:
+    """Binary STL of the cast metal only (millimetres): one closed solid per piece."""
+    return stl_bytes(solid.mesh)
 
 
 def stl_bytes(mesh: Mesh) -> bytes:

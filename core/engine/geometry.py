@@ -1,4 +1,4 @@
-"""Sizes in millimetres: ring sizes, stone dimensions, band defaults, bangle size."""
+"""Sizes in millimetres: stones, band defaults, bangles (ring sizes are in core.ring_sizes)."""
 
 from __future__ import annotations
 
@@ -7,34 +7,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from core.engine.outlines import outline_area
 from core.properties import GemShape, Style
-
-# US size → inner diameter, from jewelry.md: 0.458 in + 0.032 in per size.
-_ID_AT_ZERO_MM = 11.63
-_ID_PER_SIZE_MM = 0.8128
-
-
-def inner_diameter_mm(us_size: float) -> float:
-    """Inner diameter in mm of a US ring size."""
-    return _ID_AT_ZERO_MM + _ID_PER_SIZE_MM * us_size
-
-
-def eu_size(us_size: float) -> int:
-    """ISO 8653 (EU) size: inner circumference in mm, rounded."""
-    return round(math.pi * inner_diameter_mm(us_size))
-
-
-def uk_size(us_size: float) -> str:
-    """British letter size (A..Z, then Z+n), to the nearest half letter."""
-    # A UK letter is half a US size; calibrated on jewelry.md's table (US 5–12 → J½..X½).
-    index = round((2 * us_size - 0.5) * 2) / 2  # letters from A; 'N½' is 13.5
-    whole = math.floor(index)
-    half = "½" if index - whole >= 0.5 else ""
-    if whole <= 25:
-        return f"{chr(ord('A') + max(whole, 0))}{half}"
-    return f"Z+{whole - 25}{half}"
-
 
 # Band thickness (radial, mm) by style: classic/vintage heavier, minimalist lighter.
 _THICKNESS = {
@@ -52,7 +25,7 @@ def band_thickness_mm(style: Style, width_mm: float) -> float:
     return round(_THICKNESS[style] + max(0.0, width_mm - 6.0) * 0.1, 2)
 
 
-# Length-to-width ratios: mid-range of jewelry.md's typical values.
+# Length-to-width ratios: the middle of each typical range (docs/reference.md, Stones).
 LENGTH_TO_WIDTH = {
     GemShape.ROUND: 1.0,
     GemShape.PRINCESS: 1.0,
@@ -65,7 +38,20 @@ LENGTH_TO_WIDTH = {
 }
 
 DIAMOND_SG = 3.52
-TOTAL_DEPTH = 0.61  # of the width; jewelry.md: good rounds are 57.5–63 %
+TOTAL_DEPTH = 0.61  # of the width; good rounds are 57.5–63 % (docs/reference.md, Stones)
+# Face-up size √(length × width) in mm of a 1 ct diamond of each cut: round from the
+# 6.5 × ct^(1/3) rule, the others fitted to published carat-to-mm charts
+# (docs/reference.md, "Stone sizes by cut"; tests/core/engine/test_reference.py).
+FACE_UP_MM_AT_1_CT = {
+    GemShape.ROUND: 6.5,
+    GemShape.OVAL: 6.65,
+    GemShape.PRINCESS: 5.56,
+    GemShape.CUSHION: 5.68,
+    GemShape.EMERALD: 5.86,
+    GemShape.PEAR: 6.95,
+    GemShape.MARQUISE: 6.90,
+    GemShape.HEART: 6.41,
+}
 
 
 def round_diameter_mm(carat: float, specific_gravity: float = DIAMOND_SG) -> float:
@@ -76,26 +62,20 @@ def round_diameter_mm(carat: float, specific_gravity: float = DIAMOND_SG) -> flo
 def stone_dims_mm(
     shape: GemShape, carat: float, specific_gravity: float = DIAMOND_SG
 ) -> tuple[float, float, float]:
-    """Length, width and depth of a cut stone, matching the round's girdle area."""
-    diameter = round_diameter_mm(carat, specific_gravity)
+    """Length, width and depth of a cut stone: a diamond's face-up size by cut, scaled by density.
+
+    A stone of another gem of the same carat is the size of a diamond of carat × 3.52 / SG.
+    """
+    size = FACE_UP_MM_AT_1_CT[shape] * (carat * DIAMOND_SG / specific_gravity) ** (1 / 3)
     ratio = LENGTH_TO_WIDTH[shape]
-    # Outline of length `ratio`, width 1 has this area; scale it to the round's area.
-    scale = math.sqrt((math.pi / 4 * diameter**2) / outline_area(shape, ratio))
-    width = scale
+    width = size / math.sqrt(ratio)
     return ratio * width, width, TOTAL_DEPTH * width
 
 
 def carat_of(shape: GemShape, length_mm: float, width_mm: float, sg: float = DIAMOND_SG) -> float:
     """Inverse of stone_dims_mm: the carat of a stone with this girdle size."""
-    area = outline_area(shape, length_mm / width_mm) * width_mm**2
-    diameter = math.sqrt(4 * area / math.pi)
-    return (diameter / 6.5) ** 3 * sg / DIAMOND_SG
-
-
-def pearl_diameter_mm(carat: float, specific_gravity: float) -> float:
-    """Diameter of a round pearl of a given weight (1 ct = 0.2 g)."""
-    volume_mm3 = carat * 0.2 / specific_gravity * 1000
-    return (6 * volume_mm3 / math.pi) ** (1 / 3)
+    size = math.sqrt(length_mm * width_mm)
+    return (size / FACE_UP_MM_AT_1_CT[shape]) ** 3 * sg / DIAMOND_SG
 
 
 def pearl_carat(diameter_mm: float, specific_gravity: float) -> float:
@@ -103,14 +83,13 @@ def pearl_carat(diameter_mm: float, specific_gravity: float) -> float:
     return math.pi / 6 * diameter_mm**3 / 1000 * specific_gravity / 0.2
 
 
-# A medium wrist; bangles here are oval and close-fitting (a hinged-bangle fit).
-DEFAULT_WRIST_MM = 160.0
+# Bangles here are oval and close-fitting (a hinged-bangle fit): docs/reference.md.
 BANGLE_EASE_MM = 15.0
 BANGLE_ASPECT = 0.82
 
 
 @lru_cache(maxsize=8)
-def bangle_semi_axes_mm(wrist_mm: float = DEFAULT_WRIST_MM) -> tuple[float, float]:
+def bangle_semi_axes_mm(wrist_mm: float) -> tuple[float, float]:
     """Inner semi-axes (a, b) of an oval bangle whose inner perimeter fits the wrist."""
     perimeter = wrist_mm + BANGLE_EASE_MM
     t = np.linspace(0, 2 * np.pi, 721)

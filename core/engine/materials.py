@@ -1,4 +1,4 @@
-"""Alloys, gem colours and finishes: densities from jewelry.md, colours for drawing and PBR."""
+"""Alloys, gem colours and finishes: densities (docs/reference.md), colours for drawing and PBR."""
 
 from __future__ import annotations
 
@@ -19,18 +19,22 @@ class Alloy:
     density_note: str = ""
 
 
-# Densities are the table in shared/reference/jewelry.md (g/cm³).
+# Densities in g/cm³: JewelCraft's alloy table, chosen per alloy in docs/reference.md (Metals).
 _GOLD_DENSITY = {
-    (24, Metal.YELLOW_GOLD): 19.36,
-    (22, Metal.YELLOW_GOLD): 17.50,
-    (18, Metal.YELLOW_GOLD): 15.58,
-    (18, Metal.WHITE_GOLD): 14.64,
-    (18, Metal.ROSE_GOLD): 15.18,
-    (14, Metal.YELLOW_GOLD): 13.07,
-    (14, Metal.WHITE_GOLD): 12.61,
-    (14, Metal.ROSE_GOLD): 13.26,
-    (10, Metal.YELLOW_GOLD): 11.57,
+    (24, Metal.YELLOW_GOLD): 19.32,
+    (22, Metal.YELLOW_GOLD): 17.86,
+    (18, Metal.YELLOW_GOLD): 15.53,
+    (18, Metal.WHITE_GOLD): 14.69,  # nickel white; palladium white is 15.66
+    (18, Metal.ROSE_GOLD): 15.02,
+    (14, Metal.YELLOW_GOLD): 13.05,
+    (14, Metal.WHITE_GOLD): 12.61,  # nickel white; palladium white is 14.6
+    (14, Metal.ROSE_GOLD): 13.03,
+    (10, Metal.YELLOW_GOLD): 11.47,
+    (10, Metal.WHITE_GOLD): 10.99,
+    (10, Metal.ROSE_GOLD): 11.52,
 }
+PLATINUM_DENSITY = 20.70  # Pt950 with ruthenium, the usual casting alloy
+SILVER_DENSITY = 10.36  # 925 sterling
 
 # Yellow gold gets paler as the karat drops; these are drawing colours, not standards.
 _YELLOW_BY_KARAT = {
@@ -49,9 +53,9 @@ _SILVER = (0.92, 0.92, 0.93)
 def alloy_for(metal: Metal, karat: int | None) -> Alloy:
     """The alloy of a metal and karat, with the density used for weights."""
     if metal is Metal.PLATINUM:
-        return Alloy("Pt950 platinum", 20.1, _PLATINUM)
+        return Alloy("Pt950 platinum", PLATINUM_DENSITY, _PLATINUM)
     if metal is Metal.SILVER:
-        return Alloy("925 sterling silver", 10.40, _SILVER)
+        return Alloy("925 sterling silver", SILVER_DENSITY, _SILVER)
     karat = karat or 18
     colour = {
         Metal.YELLOW_GOLD: _YELLOW_BY_KARAT.get(karat, _YELLOW_BY_KARAT[18]),
@@ -78,13 +82,13 @@ class Gem:
     opacity: float  # for the glTF material: 1 is opaque
 
 
+# Specific gravities: docs/reference.md, Stones.
 _GEMS = {
     Gemstone.DIAMOND: Gem((0.93, 0.95, 0.98), 3.52, 0.35),
     Gemstone.RUBY: Gem((0.78, 0.06, 0.18), 4.00, 0.75),
     Gemstone.SAPPHIRE: Gem((0.10, 0.22, 0.72), 4.00, 0.75),
     Gemstone.EMERALD: Gem((0.05, 0.58, 0.32), 2.72, 0.75),
-    # Pearl specific gravity is not in jewelry.md; ~2.7 is the usual figure for nacre.
-    Gemstone.PEARL: Gem((0.96, 0.93, 0.88), 2.71, 1.0),
+    Gemstone.PEARL: Gem((0.96, 0.93, 0.88), 2.70, 1.0),
     Gemstone.AMETHYST: Gem((0.58, 0.30, 0.75), 2.65, 0.7),
     # Blue topaz: the topaz most sold in Vietnam; imperial topaz would be golden.
     Gemstone.TOPAZ: Gem((0.45, 0.72, 0.90), 3.53, 0.6),

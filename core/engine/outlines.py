@@ -50,7 +50,9 @@ def _raw(shape: GemShape, t: np.ndarray) -> np.ndarray:
     return np.stack([c, s], axis=-1)  # round and oval
 
 
-def outline(shape: GemShape, count: int, length: float, width: float, phase: float = 0.0):
+def outline(
+    shape: GemShape, count: int, length: float, width: float, phase: float = 0.0
+) -> np.ndarray:
     """`count` points of a shape's girdle, counter-clockwise, bbox length × width, centred."""
     t = (np.arange(count) + phase) * (2 * np.pi / count)
     if shape is GemShape.HEART:

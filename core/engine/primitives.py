@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,14 @@ def tube(
 
     A point of the profile lands at path·scale + normal·d, at height h on z: a band, a
     bezel wall, a chain link or a rail, depending on path and profile. Scales (one per
-    profile point, about the origin) let a wall taper, like a bezel cup.
+    profile point, about the origin) let a wall taper, like a bezel cup. A profile of
+    shape (n, m, 2) gives each of the n path points its own (a beaded wire).
     """
+    profile = np.broadcast_to(profile, (len(path), *profile.shape[-2:]))
     base = path[:, None, :] if scales is None else path[:, None, :] * scales[None, :, None]
-    pts = base + normals[:, None, :] * profile[None, :, 0:1]
-    height = np.broadcast_to(profile[None, :, 1], pts.shape[:2])
-    vertices = np.concatenate([pts, height[..., None]], axis=-1).reshape(-1, 3)
-    return _outward(vertices, _grid_faces(len(path), len(profile), wrap_rows=True))
+    pts = base + normals[:, None, :] * profile[:, :, 0:1]
+    vertices = np.concatenate([pts, profile[:, :, 1:2]], axis=-1).reshape(-1, 3)
+    return _outward(vertices, _grid_faces(len(path), profile.shape[1], wrap_rows=True))
 
 
 def loft(rings: np.ndarray, bottom: np.ndarray, top: np.ndarray) -> Mesh:
@@ -113,11 +115,19 @@ def sphere(radius: float, seg: int = 12) -> Mesh:
     return loft(rings * radius, np.array([0, 0, -radius]), np.array([0, 0, radius]))
 
 
+def lathe(heights: ArrayLike, radii: ArrayLike, seg: int = 12) -> Mesh:
+    """A solid of revolution about z: circles of `radii` at `heights`, capped on the axis."""
+    heights, radii = np.asarray(heights, float), np.asarray(radii, float)
+    ring = circle(seg)
+    rings = np.stack(
+        [np.column_stack([ring * r, np.full(seg, z)]) for z, r in zip(heights, radii, strict=True)]
+    )
+    return loft(rings, np.array([0, 0, heights[0]]), np.array([0, 0, heights[-1]]))
+
+
 def cylinder(radius: float, z0: float, z1: float, seg: int = 12) -> Mesh:
     """A closed cylinder along z from z0 to z1."""
-    ring = circle(seg, radius)
-    rings = np.stack([np.column_stack([ring, np.full(seg, z)]) for z in (z0, z1)])
-    return loft(rings, np.array([0, 0, z0]), np.array([0, 0, z1]))
+    return lathe([z0, z1], [radius, radius], seg)
 
 
 def _frames(path: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -179,7 +189,7 @@ def instances(mesh: Mesh, matrices: np.ndarray) -> Mesh:
     return Mesh(verts.reshape(-1, 3), faces.reshape(-1, 3))
 
 
-def frame_matrix(origin, x_axis, z_axis) -> np.ndarray:
+def frame_matrix(origin: ArrayLike, x_axis: ArrayLike, z_axis: ArrayLike) -> np.ndarray:
     """A 4×4 matrix mapping local x/z axes onto the given directions at an origin."""
     z = np.asarray(z_axis, float)
     z = z / np.linalg.norm(z)
@@ -188,16 +198,6 @@ def frame_matrix(origin, x_axis, z_axis) -> np.ndarray:
     x = x / np.linalg.norm(x)
     m = np.eye(4)
     m[:3, 0], m[:3, 1], m[:3, 2], m[:3, 3] = x, np.cross(z, x), z, origin
-    return m
-
-
-def rotation(axis: str, degrees: float) -> np.ndarray:
-    """A 4×4 rotation about a principal axis."""
-    a = np.radians(degrees)
-    c, s = np.cos(a), np.sin(a)
-    i, j = {"x": (1, 2), "y": (2, 0), "z": (0, 1)}[axis]
-    m = np.eye(4)
-    m[i, i], m[i, j], m[j, i], m[j, j] = c, -s, s, c
     return m
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 _CHUNK_ROWS = 1 << 16  # triangle rows per array operation: bounds memory
 
@@ -39,15 +40,8 @@ class Camera:
             u, v, key = cam[:, 0] * inv, cam[:, 1] * inv, inv
         return self.centre[0] + self.focal * u, self.centre[1] - self.focal * v, key
 
-    def view_dirs(self, points: np.ndarray) -> np.ndarray:
-        """Unit vectors from points towards the eye."""
-        if self.ortho:
-            return np.broadcast_to(self.rotation[2], points.shape)
-        d = self.eye - points
-        return d / np.linalg.norm(d, axis=1, keepdims=True)
 
-
-def look_from(direction, up=(0.0, 0.0, 1.0)) -> np.ndarray:
+def look_from(direction: ArrayLike, up: ArrayLike = (0.0, 0.0, 1.0)) -> np.ndarray:
     """Camera rotation looking at the origin from `direction` (rows right, up, back)."""
     back = np.asarray(direction, float)
     back /= np.linalg.norm(back)
@@ -56,29 +50,63 @@ def look_from(direction, up=(0.0, 0.0, 1.0)) -> np.ndarray:
     return np.stack([right, np.cross(back, right), back])
 
 
-def fit_camera(
-    vertices: np.ndarray,
-    direction,
-    size: tuple[int, int],
-    margin: float,
-    ortho: bool,
-    up=(0.0, 0.0, 1.0),
-    distance_factor: float = 3.2,
-) -> Camera:
-    """A camera looking from `direction` that frames the vertices with a margin (px)."""
+def _probe(
+    vertices: np.ndarray, direction: ArrayLike, up: ArrayLike, ortho: bool, distance_factor: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Rotation and eye looking at the vertices, and their screen (u, v) at focal 1, v up."""
     rot = look_from(direction, up)
     lo, hi = vertices.min(axis=0), vertices.max(axis=0)
     middle, radius = (lo + hi) / 2, float(np.linalg.norm(hi - lo)) / 2 + 1e-6
     eye = middle + rot[2] * radius * distance_factor
-    probe = Camera(rot, eye, 1.0, (0.0, 0.0), size, ortho)
-    u, v, _ = probe.project(vertices)
-    v = -v
+    u, v, _ = Camera(rot, eye, 1.0, (0.0, 0.0), (1, 1), ortho).project(vertices)
+    return rot, eye, u, -v
+
+
+def _centred(
+    rot: np.ndarray,
+    eye: np.ndarray,
+    u: np.ndarray,
+    v: np.ndarray,
+    focal: float,
+    size: tuple[int, int],
+    ortho: bool,
+) -> Camera:
+    cx = size[0] / 2 - focal * (u.max() + u.min()) / 2
+    cy = size[1] / 2 + focal * (v.max() + v.min()) / 2
+    return Camera(rot, eye, float(focal), (float(cx), float(cy)), size, ortho)
+
+
+def fit_camera(
+    vertices: np.ndarray,
+    direction: ArrayLike,
+    size: tuple[int, int],
+    margin: float,
+    ortho: bool,
+    up: ArrayLike = (0.0, 0.0, 1.0),
+    distance_factor: float = 3.2,
+) -> Camera:
+    """A camera looking from `direction` that frames the vertices with a margin (px)."""
+    rot, eye, u, v = _probe(vertices, direction, up, ortho, distance_factor)
     width, height = size
     usable_w, usable_h = max(width - 2 * margin, 1.0), max(height - 2 * margin, 1.0)
     focal = min(usable_w / max(np.ptp(u), 1e-9), usable_h / max(np.ptp(v), 1e-9))
-    cx = width / 2 - focal * (u.max() + u.min()) / 2
-    cy = height / 2 + focal * (v.max() + v.min()) / 2
-    return Camera(rot, eye, float(focal), (float(cx), float(cy)), size, ortho)
+    return _centred(rot, eye, u, v, focal, size, ortho)
+
+
+def scale_camera(
+    vertices: np.ndarray,
+    direction: ArrayLike,
+    px_per_mm: float,
+    margin: int,
+    up: ArrayLike = (0.0, 0.0, 1.0),
+) -> Camera:
+    """An orthographic camera at a fixed scale; the image is sized to the vertices plus margin."""
+    rot, eye, u, v = _probe(vertices, direction, up, True, 3.2)
+    size = (
+        int(np.ceil(np.ptp(u) * px_per_mm)) + 2 * margin,
+        int(np.ceil(np.ptp(v) * px_per_mm)) + 2 * margin,
+    )
+    return _centred(rot, eye, u, v, px_per_mm, size, True)
 
 
 @dataclass(frozen=True)
@@ -141,7 +169,15 @@ def _min3(a: np.ndarray) -> np.ndarray:
     return np.minimum(np.minimum(a[:, 0], a[:, 1]), a[:, 2])
 
 
-def _spans(t, y0, y1, planes, xmin, xmax, width):
+def _spans(
+    t: np.ndarray,
+    y0: np.ndarray,
+    y1: np.ndarray,
+    planes: np.ndarray,
+    xmin: np.ndarray,
+    xmax: np.ndarray,
+    width: int,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Fragments (pixel, depth, triangle) of triangles t, built row span by row span."""
     counts = y1[t] - y0[t] + 1
     row_tri = np.repeat(t, counts)

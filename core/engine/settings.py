@@ -1,4 +1,4 @@
-"""Heads that hold the main stone: prongs, bezel, halo, pearl cup.
+"""Heads that hold a stone: prongs, bezel, halo, pearl cup.
 
 Everything here is in the stone's frame: girdle centred on the origin, table up (+z),
 length along x. `base` is how far below the girdle the head reaches (a band, a back).
@@ -7,6 +7,7 @@ length along x. `base` is how far below the girdle the head reaches (a band, a b
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from core.engine.model import Model, Role
 from core.engine.outlines import outline_normals
@@ -16,13 +17,14 @@ from core.engine.primitives import (
     concat,
     frame_matrix,
     instances,
+    lathe,
     smooth_path,
     sphere,
     sweep,
     translation,
     tube,
 )
-from core.engine.stones import Stone, melee, stone_mesh
+from core.engine.stones import Stone, melee, melee_carat
 from core.properties import Setting
 
 
@@ -88,21 +90,21 @@ def bezel(stone: Stone, base: float) -> Mesh:
     return tube(path, normals, profile, scales)
 
 
-def pearl_cup(stone: Stone, base: float) -> Mesh:
-    """A small cup with a peg (hidden inside the pearl) that holds a pearl."""
+def pearl_cup(stone: Stone, base: float, wide: bool = False) -> Mesh:
+    """A solid cup under a pearl (wide enough to meet a halo's basket when `wide`).
+
+    Cutting the pearl out of the metal leaves its round seat.
+    """
     r = stone.width / 2
-    rim = r * 0.62
-    path = circle(32, rim)
-    profile = np.array([[0.0, -0.72 * r], [0.4, -0.72 * r], [0.25, -base], [-0.2, -base]])
-    scales = np.array([1.0, 1.0, 0.55, 0.55])
-    return concat([tube(path, path / rim, profile, scales), sphere(r * 0.12, 8)])
+    radii = np.array([0.55 if wide else 0.3, 0.6 if wide else 0.5, 0.72]) * r
+    return lathe([-base, -0.9 * r, -0.55 * r], radii, 32)
 
 
-def halo_ring(stone: Stone, base: float) -> tuple[Mesh, Mesh, Stone, int]:
-    """A ring of accent diamonds round the main stone on a metal frame: (metal, stones)."""
+def halo_ring(stone: Stone, base: float) -> tuple[Mesh, Stone, np.ndarray]:
+    """A ring of accent diamonds round the main stone on a metal frame: (metal, stone, frames)."""
     small = melee(float(np.clip(0.17 * stone.width, 0.9, 1.6)))
     gap = 0.25
-    path, normals = _girdle_path(stone, 180, 1.0)
+    path, normals = _girdle_path(stone, 90, 1.0)
     centres = path + normals * (small.width / 2 + gap)
     seg = np.linalg.norm(np.diff(centres, axis=0, append=centres[:1]), axis=1)
     arc = np.concatenate([[0], np.cumsum(seg)])
@@ -113,7 +115,6 @@ def halo_ring(stone: Stone, base: float) -> tuple[Mesh, Mesh, Stone, int]:
     )
     z = -0.2 * small.width
     mats = np.stack([translation(x, y, z) for x, y in xy])
-    stones = instances(stone_mesh(small), mats)
     outer = gap * 2 + small.width + 0.35
     below = z - small.pavilion - 0.3
     # The frame narrows into a basket that reaches down to the band or back.
@@ -123,7 +124,7 @@ def halo_ring(stone: Stone, base: float) -> tuple[Mesh, Mesh, Stone, int]:
     scales = np.array([1.0, 0.45, 0.45, 1.0, 1.0])
     frame = tube(path, normals, frame_profile, scales)
     beads = instances(sphere(small.width * 0.16, 6), mats + _bead_shift(xy, small, z))
-    return concat([frame, beads]), stones, small, count
+    return concat([frame, beads]), small, mats
 
 
 def _bead_shift(xy: np.ndarray, small: Stone, z: float) -> np.ndarray:
@@ -136,33 +137,39 @@ def _bead_shift(xy: np.ndarray, small: Stone, z: float) -> np.ndarray:
 
 
 def build_head(
-    stone: Stone, setting: Setting, prong_count: int, base: float, pointed: bool
+    stone: Stone,
+    setting: Setting,
+    prong_count: int,
+    base: float,
+    pointed: bool,
+    carat: float,
+    halo: bool = False,
+    role: Role = Role.MAIN_STONE,
 ) -> Model:
-    """The main stone in its head; `base` is the head's reach below the girdle."""
-    head = Model(main_stone=stone, main_count=1)
-    head.add("main stone", Role.MAIN_STONE, stone_mesh(stone))
+    """A stone (of `carat`) in its head; `base` is the head's reach below the girdle."""
+    head = Model()
+    head.add_stones(
+        "main stone" if role is Role.MAIN_STONE else "side stones", role, stone, [np.eye(4)], carat
+    )
     if stone.is_pearl:
-        head.add("pearl cup", Role.METAL, pearl_cup(stone, base))
-        if setting is Setting.HALO:
-            _add_halo(head, stone, base)
-        return head
-    if setting is Setting.BEZEL:
+        head.add("pearl cup", Role.METAL, pearl_cup(stone, base, wide=halo))
+    elif setting is Setting.BEZEL:
         head.add("bezel", Role.METAL, bezel(stone, base))
-        return head
-    head.add("prongs", Role.METAL, prongs(stone, prong_count, base, pointed))
-    head.add("gallery rail", Role.METAL, basket_rail(stone))
-    if setting is Setting.HALO:
+    else:
+        head.add("prongs", Role.METAL, prongs(stone, prong_count, base, pointed))
+        if not halo:  # a halo's basket ties the prongs together instead
+            head.add("gallery rail", Role.METAL, basket_rail(stone))
+    if halo:
         _add_halo(head, stone, base)
     return head
 
 
 def _add_halo(head: Model, stone: Stone, base: float) -> None:
-    metal, stones, small, count = halo_ring(stone, base)
+    metal, small, mats = halo_ring(stone, base)
     head.add("halo frame", Role.METAL, metal)
-    head.add("halo stones", Role.ACCENT, stones)
-    head.accent_stone, head.accent_count = small, count
+    head.add_stones("halo stones", Role.ACCENT, small, mats, melee_carat(small))
 
 
-def head_to(origin, length_axis, table_axis) -> np.ndarray:
+def head_to(origin: ArrayLike, length_axis: ArrayLike, table_axis: ArrayLike) -> np.ndarray:
     """Matrix placing a head: its length along `length_axis`, table facing `table_axis`."""
     return frame_matrix(origin, length_axis, table_axis)

@@ -35,7 +35,9 @@ class Scene:
     looks: tuple[Look, ...]
 
 
-def corner_normals(vertices: np.ndarray, faces: np.ndarray, crease_deg: float = 40.0):
+def corner_normals(
+    vertices: np.ndarray, faces: np.ndarray, crease_deg: float = 40.0
+) -> tuple[np.ndarray, np.ndarray]:
     """Smooth normals per triangle corner, kept sharp across creases; plus face normals."""
     a, b, c = (vertices[faces[:, i]] for i in range(3))
     cross = np.cross(b - a, c - a)
@@ -75,7 +77,7 @@ def _half_vector(v: np.ndarray) -> np.ndarray:
     return h * (1 / np.sqrt(_dot(h, h)))[:, None]
 
 
-def _metal(look: Look, n, v, r, tri) -> np.ndarray:
+def _metal(look: Look, n: np.ndarray, v: np.ndarray, r: np.ndarray, tri: np.ndarray) -> np.ndarray:
     env = _env(r, look.roughness)
     shininess = 8 + 120 * (1 - look.roughness) ** 3
     spec = np.clip(_dot(n, _half_vector(v)), 0, 1) ** shininess * (1.2 - look.roughness)
@@ -90,7 +92,7 @@ def _facet_hash(n: np.ndarray) -> np.ndarray:
     return x - np.floor(x)
 
 
-def _gem(look: Look, n, v, r, tri) -> np.ndarray:
+def _gem(look: Look, n: np.ndarray, v: np.ndarray, r: np.ndarray, tri: np.ndarray) -> np.ndarray:
     base = np.asarray(look.color, np.float32)
     # Light returns through the crown: facets facing the viewer glow with the body colour,
     # others reflect the studio (bright above, dark below) with a per-facet scatter.
@@ -104,7 +106,7 @@ def _gem(look: Look, n, v, r, tri) -> np.ndarray:
     return base * tone[:, None] + (glint + sparkle + white)[:, None]
 
 
-def _pearl(look: Look, n, v, r, tri) -> np.ndarray:
+def _pearl(look: Look, n: np.ndarray, v: np.ndarray, r: np.ndarray, tri: np.ndarray) -> np.ndarray:
     diffuse = np.clip(n @ LIGHT, 0, 1)
     rim = 1 - np.clip(_dot(n, v), 0, 1)
     spec = np.clip(_dot(n, _half_vector(v)), 0, 1) ** 30
@@ -134,7 +136,9 @@ def _dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return a[:, 0] * b[:, 0] + a[:, 1] * b[:, 1] + a[:, 2] * b[:, 2]
 
 
-def _surface(scene: Scene, frame: Frame, camera: Camera):
+def _surface(
+    scene: Scene, frame: Frame, camera: Camera
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Covered pixels with their face, smooth normal, view vector and reflection vector."""
     pix, tri, w = barycentric(frame)
     n = np.einsum("nk,nkj->nj", w, scene.corner_normals[tri])
@@ -185,7 +189,9 @@ def _draft_color(look: Look) -> np.ndarray:
     return 0.55 + 0.45 * base
 
 
-def _edges(shape, pix: np.ndarray, part: np.ndarray, normal: np.ndarray) -> np.ndarray:
+def _edges(
+    shape: tuple[int, int], pix: np.ndarray, part: np.ndarray, normal: np.ndarray
+) -> np.ndarray:
     """Flat indices of outline pixels: where the part changes or the surface folds sharply."""
     height, width = shape
     if not len(pix):

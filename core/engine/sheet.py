@@ -18,7 +18,9 @@ from core.engine.views import (
     render,
     technical_views,
 )
-from core.properties import DesignProperties, JewelryType
+from core.properties import AccentStones, DesignProperties, Gemstone, JewelryType, Setting
+
+Box = tuple[int, int, int, int]
 
 SHEET = (1280, 900)
 HERO = (48, 128, 736, 700)
@@ -27,11 +29,11 @@ SIDE = (760, 424, 1232, 700)
 LEGEND_Y = 724
 
 
-def _box(box, s: float) -> tuple[int, int, int, int]:
+def _box(box: Box, s: float) -> Box:
     return tuple(round(v * s) for v in box)
 
 
-def _panel(draw: ImageDraw.ImageDraw, box, title: str, s: float) -> None:
+def _panel(draw: ImageDraw.ImageDraw, box: Box, title: str, s: float) -> None:
     draw.rectangle(box, fill=colors()["panel"], outline=colors()["rule"], width=1)
     draw.text(
         (box[0] + 12 * s, box[1] + 9 * s),
@@ -41,7 +43,7 @@ def _panel(draw: ImageDraw.ImageDraw, box, title: str, s: float) -> None:
     )
 
 
-def _header(draw, props: DesignProperties, spec: dict, s: float) -> None:
+def _header(draw: ImageDraw.ImageDraw, props: DesignProperties, spec: dict, s: float) -> None:
     ink, gold, muted = colors()["ink"], colors()["gold"], colors()["muted"]
     title = f"PNJ · {props.jewelry_type.value.title()}"
     draw.text((48 * s, 26 * s), title, font=font(round(34 * s), True), fill=ink)
@@ -54,7 +56,7 @@ def _header(draw, props: DesignProperties, spec: dict, s: float) -> None:
     draw.line([(48 * s, 106 * s), (1232 * s, 106 * s)], fill=gold, width=max(1, round(2 * s)))
 
 
-def _hero(sheet, scene: Scene, props, s: float) -> None:
+def _hero(sheet: Image.Image, scene: Scene, props: DesignProperties, s: float) -> None:
     box = _box(HERO, s)
     draw = ImageDraw.Draw(sheet)
     _panel(draw, box, "Perspective", s)
@@ -64,7 +66,9 @@ def _hero(sheet, scene: Scene, props, s: float) -> None:
     place(sheet, shot, (box[0] + 1, box[1] + 1))
 
 
-def _technical(sheet, scene: Scene, model: Model, props, spec, s: float) -> None:
+def _technical(
+    sheet: Image.Image, scene: Scene, model: Model, props: DesignProperties, spec: dict, s: float
+) -> None:
     draw = ImageDraw.Draw(sheet)
     for view, box in zip(technical_views(props.jewelry_type), (TOP, SIDE), strict=True):
         box = _box(box, s)
@@ -90,23 +94,37 @@ def _pendant_faces(scene: Scene, model: Model) -> np.ndarray:
 
 def legend_columns(props: DesignProperties, spec: dict) -> list[tuple[str, list[str]]]:
     """The legend's columns of lines: piece, metal, stones, sizes."""
+    style = spec.get("earring_style")
     piece = [
-        props.jewelry_type.value.title() + (f" ({spec['style']})" if spec.get("style") else ""),
+        props.jewelry_type.value.title() + (f" ({style})" if style else ""),
         f"Style: {props.style.value}",
         f"Finish: {props.finish.value}",
-        f"Setting: {props.setting.value}" if spec["stone_count"] else "No stones",
+        _setting_line(props) if spec["stone_count"] else "No stones",
     ]
     if props.engraving:
         piece.append(f"Engraving: “{props.engraving}”")
     metal = [
         spec["alloy"],
         f"Density {spec['density_g_cm3']:g} g/cm³",
-        f"Weight {spec['metal_weight_g']:.2f} g",
-        f"= {spec['metal_weight_chi']:.2f} chỉ",
+        f"Cast {spec['metal_weight_g']:.2f} g = {spec['metal_weight_chi']:.2f} chỉ",
     ]
-    stones = _stone_lines(spec)
-    sizes = _size_lines(props, spec)
-    return [("Piece", piece), ("Metal", metal), ("Stones", stones), ("Sizes", sizes)]
+    if spec.get("findings"):
+        metal.append(f"+ {', '.join(spec['findings'])} {spec['findings_weight_g']:.2f} g")
+    return [
+        ("Piece", piece),
+        ("Metal", metal),
+        ("Stones", _stone_lines(spec)),
+        ("Sizes", _size_lines(props, spec)),
+    ]
+
+
+def _setting_line(props: DesignProperties) -> str:
+    held = f"{props.prong_count} prongs" if props.setting is Setting.PRONG else "bezel"
+    if props.gemstone is Gemstone.PEARL:
+        held = "pearl cup"
+    if props.accent_stones is AccentStones.NONE:
+        return f"Setting: {held}"
+    return f"Setting: {held}, {props.accent_stones.value}"
 
 
 def _stone_lines(spec: dict) -> list[str]:
@@ -120,6 +138,11 @@ def _stone_lines(spec: dict) -> list[str]:
             f"{count}{spec['main_stone']}",
             f"{dims} mm, depth {spec['main_stone_mm'][2]:.1f}",
         ]
+    if spec.get("side_stone_count"):
+        dims = " × ".join(f"{v:.1f}" for v in spec["side_stone_mm"][:2])
+        lines.append(
+            f"{spec['side_stone_count']} side stones {spec['side_carat_each']:g} ct, {dims} mm"
+        )
     if spec["accent_stone_count"]:
         size = spec["accent_stone_mm"][0]
         shape = spec["accent_stone_shape"]
@@ -132,8 +155,10 @@ def _size_lines(props: DesignProperties, spec: dict) -> list[str]:
     dims = " × ".join(f"{v:.1f}" for v in spec["dimensions_mm"])
     lines = []
     if props.jewelry_type is JewelryType.RING:
+        vn = spec.get("ring_size_vn")
         lines.append(
             f"US {spec['ring_size_us']:g} · EU {spec['ring_size_eu']} · UK {spec['ring_size_uk']}"
+            + (f" · VN {vn:g}" if vn is not None else "")
         )
         lines.append(f"Inner Ø {spec['inner_diameter_mm']:.2f} mm")
     if "band_width_mm" in spec:
@@ -144,12 +169,12 @@ def _size_lines(props: DesignProperties, spec: dict) -> list[str]:
         lines.append(f"Inside {a:g} × {b:g} mm (wrist {spec['wrist_circumference_mm']:g})")
     if "chain" in spec:
         lines.append(f"{spec['chain']} chain {spec['chain_width_mm']:g} mm")
-        lines.append(f"Chain length {spec['chain_length_mm']:g} mm")
+        lines.append(f"Chain length {spec['chain_length_mm']:g} mm (stock)")
     lines.append(f"Overall {dims} mm")
     return lines
 
 
-def _legend(draw, props, spec, s: float) -> None:
+def _legend(draw: ImageDraw.ImageDraw, props: DesignProperties, spec: dict, s: float) -> None:
     y = LEGEND_Y * s
     col_w = (1232 - 48) / 4
     for i, (title, lines) in enumerate(legend_columns(props, spec)):

@@ -49,7 +49,7 @@ class Stone:
     def segments(self) -> int:
         """Girdle points: few for round (reads as facets), more for fancy outlines."""
         if self.shape in (GemShape.ROUND, GemShape.OVAL):
-            return 16 if self.width < 2.5 else 24
+            return 10 if self.width < 2.5 else 24  # melee: ten facets read at their size
         return 40
 
 
@@ -79,13 +79,15 @@ def stone_mesh(stone: Stone) -> Mesh:
     return loft(rings, np.array([0, 0, -stone.pavilion]), np.array([0, 0, stone.crown]))
 
 
-def main_stone(shape: GemShape, carat: float, specific_gravity: float, pearl: bool) -> Stone:
-    """The main stone for a carat weight (pearls are round, sized by weight)."""
-    if pearl:
-        d = geometry.pearl_diameter_mm(carat, specific_gravity)
-        return Stone(GemShape.ROUND, d, d, is_pearl=True)
+def cut_stone(shape: GemShape, carat: float, specific_gravity: float) -> Stone:
+    """A cut stone of a given weight."""
     length, width, _ = geometry.stone_dims_mm(shape, carat, specific_gravity)
     return Stone(shape, length, width)
+
+
+def pearl(diameter_mm: float) -> Stone:
+    """A round pearl (pearls are sold by size)."""
+    return Stone(GemShape.ROUND, diameter_mm, diameter_mm, is_pearl=True)
 
 
 def melee(diameter: float) -> Stone:

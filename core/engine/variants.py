@@ -4,81 +4,116 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
-from core.engine.options import POINTED, Options
-from core.properties import DesignProperties, GemShape, Gemstone, JewelryType, Setting
+from core.engine.options import Options
+from core.properties import (
+    AccentStones,
+    BandProfile,
+    DesignProperties,
+    EarringStyle,
+    GemShape,
+    Gemstone,
+    JewelryType,
+    ProngCount,
+    Setting,
+)
 
 Change = tuple[DesignProperties, Options, str]
 Variation = Callable[[DesignProperties, Options], Change | None]
 
-_PROFILE_CYCLE = ("court", "knife-edge", "flat", "d-shape")
+_PROFILE_CYCLE = (
+    BandProfile.COURT,
+    BandProfile.KNIFE_EDGE,
+    BandProfile.FLAT,
+    BandProfile.D_SHAPE,
+    BandProfile.COMFORT_FIT,
+)
+_BANDED = (JewelryType.RING, JewelryType.BRACELET)
 
 
-def _prongs(props, opts) -> Change | None:
-    if props.gemstone in (Gemstone.NONE, Gemstone.PEARL) or props.setting is Setting.BEZEL:
+def _cut(props: DesignProperties) -> bool:
+    return props.gemstone not in (Gemstone.NONE, Gemstone.PEARL)
+
+
+def _with(props: DesignProperties, opts: Options, what: str, **changes: Any) -> Change:
+    return props.model_copy(update=changes), opts, what
+
+
+def _prongs(props: DesignProperties, opts: Options) -> Change | None:
+    if not _cut(props) or props.setting is Setting.BEZEL:
         return None
-    count = 4 if opts.prongs == 6 else 6
-    return props, replace(opts, prongs=count), f"{count} prongs instead of {opts.prongs}"
+    count = ProngCount.FOUR if props.prong_count is ProngCount.SIX else ProngCount.SIX
+    return _with(props, opts, f"{count} prongs instead of {props.prong_count}", prong_count=count)
 
 
-def _profile(props, opts) -> Change | None:
-    if props.jewelry_type not in (JewelryType.RING, JewelryType.BRACELET):
+def _profile(props: DesignProperties, opts: Options) -> Change | None:
+    if props.jewelry_type not in _BANDED:
         return None
-    nxt = (
-        _PROFILE_CYCLE[(_PROFILE_CYCLE.index(opts.band_profile) + 1) % 4]
-        if (opts.band_profile in _PROFILE_CYCLE)
-        else "court"
-    )
-    return props, replace(opts, band_profile=nxt), f"{nxt} band instead of {opts.band_profile}"
+    nxt = _PROFILE_CYCLE[(_PROFILE_CYCLE.index(props.band_profile) + 1) % len(_PROFILE_CYCLE)]
+    what = f"{nxt} band instead of {props.band_profile}"
+    return _with(props, opts, what, band_profile=nxt)
 
 
-def _halo(props, opts) -> Change | None:
+def _halo(props: DesignProperties, opts: Options) -> Change | None:
     if props.gemstone is Gemstone.NONE:
         return None
-    if props.setting is Setting.HALO:
-        new = props.model_copy(update={"setting": Setting.PRONG})
-        return new, opts, "solitaire without the halo"
-    new = props.model_copy(update={"setting": Setting.HALO})
-    return new, opts, "halo of accent diamonds added"
+    if props.accent_stones is AccentStones.HALO:
+        return _with(props, opts, "solitaire without the halo", accent_stones=AccentStones.NONE)
+    return _with(props, opts, "halo of accent diamonds added", accent_stones=AccentStones.HALO)
 
 
-def _shape(props, opts) -> Change | None:
-    if props.gemstone in (Gemstone.NONE, Gemstone.PEARL):
+def _three_stone(props: DesignProperties, opts: Options) -> Change | None:
+    if not _cut(props) or props.accent_stones is AccentStones.THREE_STONE:
+        return None
+    what = "three-stone: two side stones added"
+    return _with(props, opts, what, accent_stones=AccentStones.THREE_STONE)
+
+
+def _shape(props: DesignProperties, opts: Options) -> Change | None:
+    if not _cut(props):
         return None
     alt = GemShape.OVAL if props.gem_shape is GemShape.ROUND else GemShape.ROUND
-    prongs = 6 if alt in POINTED else 4
-    new = props.model_copy(update={"gem_shape": alt})
-    return new, replace(opts, prongs=prongs), f"{alt} stone instead of {props.gem_shape}"
+    return _with(props, opts, f"{alt} stone instead of {props.gem_shape}", gem_shape=alt)
 
 
-def _bezel(props, opts) -> Change | None:
+def _bezel(props: DesignProperties, opts: Options) -> Change | None:
     if props.gemstone is Gemstone.NONE or props.setting is Setting.BEZEL:
         return None
-    new = props.model_copy(update={"setting": Setting.BEZEL})
-    return new, opts, f"bezel setting instead of {props.setting}"
+    return _with(props, opts, f"bezel setting instead of {props.setting}", setting=Setting.BEZEL)
 
 
-def _drop(props, opts) -> Change | None:
-    if props.jewelry_type is not JewelryType.EARRINGS or props.gemstone is Gemstone.NONE:
+def _earring_style(props: DesignProperties, opts: Options) -> Change | None:
+    if props.jewelry_type is not JewelryType.EARRINGS:
         return None
-    kind = "studs" if opts.earring_drop else "drops"
-    return props, replace(opts, earring_drop=not opts.earring_drop), f"{kind} instead"
+    nxt = EarringStyle.DROP if props.earring_style is EarringStyle.STUD else EarringStyle.STUD
+    return _with(props, opts, f"{nxt}s instead", earring_style=nxt)
 
 
-def _width(props, opts) -> Change | None:
+def _width(props: DesignProperties, opts: Options) -> Change | None:
     wider = round(min(12.0, props.band_width_mm + 1.5), 1)
     if wider == props.band_width_mm:
         wider = round(props.band_width_mm - 1.5, 1)
-    new = props.model_copy(update={"band_width_mm": wider})
     what = "chain" if props.jewelry_type is JewelryType.NECKLACE else "band"
-    return new, opts, f"{what} {wider:g} mm wide instead of {props.band_width_mm:g} mm"
+    text = f"{what} {wider:g} mm wide instead of {props.band_width_mm:g} mm"
+    return _with(props, opts, text, band_width_mm=wider)
 
 
-def _heavier(props, opts) -> Change | None:
+def _heavier(props: DesignProperties, opts: Options) -> Change | None:
     return props, replace(opts, thickness_scale=1.3), "30 % heavier metal"
 
 
-_ORDER: tuple[Variation, ...] = (_halo, _prongs, _shape, _profile, _drop, _bezel, _width, _heavier)
+_ORDER: tuple[Variation, ...] = (
+    _halo,
+    _prongs,
+    _shape,
+    _profile,
+    _earring_style,
+    _three_stone,
+    _bezel,
+    _width,
+    _heavier,
+)
 
 
 def vary(props: DesignProperties, opts: Options, variant: int) -> Change:

@@ -9,11 +9,18 @@ from PIL import Image
 
 from core.engine.materials import ACCENT_GEM, alloy_for, gem_for, roughness_for
 from core.engine.model import Model, Role
-from core.engine.raster import Camera, fit_camera, rasterize
+from core.engine.raster import Camera, Frame, fit_camera, rasterize, scale_camera
 from core.engine.shading import GEM, METAL, PEARL, Look, Scene, corner_normals, drafting, shade
 from core.properties import DesignProperties, Finish, Gemstone, JewelryType
 
-_ROLE_ORDER = (Role.METAL, Role.MAIN_STONE, Role.ACCENT)
+# Index into looks_for(): metal (cast or stock), the main gem, accent diamonds.
+_LOOK_OF_ROLE = {
+    Role.METAL: 0,
+    Role.FINDING: 0,
+    Role.MAIN_STONE: 1,
+    Role.SIDE_STONE: 1,
+    Role.ACCENT: 2,
+}
 
 
 def looks_for(props: DesignProperties) -> tuple[Look, Look, Look]:
@@ -37,7 +44,7 @@ def build_scene(model: Model, props: DesignProperties) -> Scene:
         verts.append(p.mesh.vertices)
         faces.append(p.mesh.faces + offset)
         offset += len(p.mesh.vertices)
-        look.append(np.full(len(p.mesh.faces), _ROLE_ORDER.index(p.role)))
+        look.append(np.full(len(p.mesh.faces), _LOOK_OF_ROLE[p.role]))
         part.append(np.full(len(p.mesh.faces), index))
     v, f = np.concatenate(verts), np.concatenate(faces)
     corners, face_n = corner_normals(v, f)
@@ -121,9 +128,19 @@ def render(
     camera = fit_camera(used, view.direction, size, margin, not photo, view.up)
     if subset is not None:
         scene = _restrict(scene, subset)
+    return _shoot(scene, camera, photo)
+
+
+def render_at_scale(scene: Scene, view: View, px_per_mm: float, margin: int = 3) -> Shot:
+    """An orthographic drafting render at a fixed scale: px_per_mm pixels to the millimetre."""
+    camera = scale_camera(scene.vertices, view.direction, px_per_mm, margin, view.up)
+    return _shoot(scene, camera, photo=False)
+
+
+def _shoot(scene: Scene, camera: Camera, photo: bool) -> Shot:
     frame = rasterize(camera, scene.vertices, scene.faces)
     pix, rgb = (shade if photo else drafting)(scene, frame, camera)
-    width, height = size
+    width, height = camera.size
     rgba = np.zeros((height * width, 4), np.uint8)
     rgba[pix, :3] = (np.clip(rgb, 0, 1) * 255 + 0.5).astype(np.uint8)
     rgba[pix, 3] = 255
@@ -131,7 +148,7 @@ def render(
     return Shot(image, _edge_mask(frame, scene.face_part), camera)
 
 
-def _edge_mask(frame, face_part: np.ndarray) -> Image.Image:
+def _edge_mask(frame: Frame, face_part: np.ndarray) -> Image.Image:
     """Pixels on either side of a silhouette or a boundary between parts."""
     tri = frame.triangle
     height, width = tri.shape

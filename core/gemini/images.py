@@ -22,6 +22,7 @@ from core.gemini.responses import (
     text,
 )
 from core.properties import DesignProperties, ImageType
+from core.ring_sizes import VietnameseSizes
 from core.tools import ToolError
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -84,11 +85,21 @@ def verified_png(data: bytes) -> bytes:
 
 
 async def companion(
-    pool: DrawingPool, properties: DesignProperties, image_type: ImageType, variant: int
+    pool: DrawingPool,
+    properties: DesignProperties,
+    image_type: ImageType,
+    variant: int,
+    vn_sizes: VietnameseSizes | None = None,
 ) -> Rendering:
     """The engine's rendering of the same design: its spec, and for 3D its .glb/.stl."""
     return await pool.run(
-        "engine_companion", render_design_at, properties, image_type, variant, COMPANION_SCALE
+        "engine_companion",
+        render_design_at,
+        properties,
+        image_type,
+        variant,
+        COMPANION_SCALE,
+        vn_sizes,
     )
 
 
@@ -100,10 +111,17 @@ def _forget(task: asyncio.Future[Rendering]) -> None:
 class GeminiArtist:
     """Draws with Gemini's image model; edits send the earlier image back with the change."""
 
-    def __init__(self, client: GeminiClient, model: str, pool: DrawingPool) -> None:
+    def __init__(
+        self,
+        client: GeminiClient,
+        model: str,
+        pool: DrawingPool,
+        vn_sizes: VietnameseSizes | None = None,
+    ) -> None:
         self.client = client
         self.model = model
         self.pool = pool
+        self.vn_sizes = vn_sizes
 
     async def draw(
         self, properties: DesignProperties, image_type: ImageType, variant: int, prompt: str
@@ -133,7 +151,9 @@ class GeminiArtist:
         image_type: ImageType,
         variant: int,
     ) -> Rendering:
-        engine = asyncio.ensure_future(companion(self.pool, properties, image_type, variant))
+        engine = asyncio.ensure_future(
+            companion(self.pool, properties, image_type, variant, self.vn_sizes)
+        )
         engine.add_done_callback(_forget)
         try:
             contents = [types.Content(role="user", parts=parts)]

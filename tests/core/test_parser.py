@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from core.parser import Unclear, detect_language, parse_request
 from core.properties import DesignProperties, merge_properties
+from core.ring_sizes import load_vn_chart
 
 EXACT_CHANGES = [
     # The two examples of the brief.
@@ -29,7 +31,7 @@ EXACT_CHANGES = [
     ("nhẫn mỏng", {"jewelry_type": "ring", "band_width_mm": 2.0}),
     # Jewelry types, with "ring" inside "earrings" and "dây chuyền" inside "mặt dây chuyền".
     ("pearl earrings", {"jewelry_type": "earrings", "gemstone": "pearl"}),
-    ("diamond studs", {"jewelry_type": "earrings", "gemstone": "diamond"}),
+    ("diamond studs", {"jewelry_type": "earrings", "gemstone": "diamond", "earring_style": "stud"}),
     ("bông tai ruby", {"jewelry_type": "earrings", "gemstone": "ruby"}),
     ("hoa tai ngọc trai", {"jewelry_type": "earrings", "gemstone": "pearl"}),
     ("mặt dây chuyền hồng ngọc", {"jewelry_type": "pendant", "gemstone": "ruby"}),
@@ -93,15 +95,23 @@ EXACT_CHANGES = [
     ("a 6.5 mm diamond", {"gemstone": "diamond", "carat": 1.0}),
     ("a 3mm band with a 6mm diamond",
      {"band_width_mm": 3.0, "gemstone": "diamond", "carat": 0.79}),
-    # Ring sizes: US, EU (ISO circumference) and inner diameter; "ni" is not converted.
+    # Ring sizes: US, EU (ISO circumference), inner diameter, and Vietnamese through the chart
+    # (assets/vn_ring_sizes.csv: ni N = N + 40 mm, so ni 12 = 52 mm = US (52 − 36.5367) / 2.5535).
     ("size 7", {"ring_size": 7.0}),
     ("US 6.5", {"ring_size": 6.5}),
-    ("cỡ 7", {"ring_size": 7.0}),
+    ("cỡ US 7", {"ring_size": 7.0}),
+    ("cỡ 7", {"ring_size": 4.1}),
+    ("cỡ nhẫn 12", {"ring_size": 6.06}),
+    ("size 12 ni", {"ring_size": 6.06}),
+    ("ni 12,5", {"ring_size": 6.25}),
+    ("nhẫn vàng 18K ni 12",
+     {"jewelry_type": "ring", "metal": "yellow gold", "karat": 18, "ring_size": 6.06}),
     ("ring size 8,5", {"ring_size": 8.5}),  # the size, not a change of piece
     ("size 54", {"ring_size": 7.0}),
     ("EU 52", {"ring_size": 6.0}),
     ("inner diameter 17.3 mm", {"ring_size": 7.0}),
-    ("nhẫn ni 12", {"jewelry_type": "ring"}),
+    ("nhẫn ni 12", {"jewelry_type": "ring", "ring_size": 6.06}),
+    ("cỡ 54", {"ring_size": 7.0}),
     # Band width.
     ("3mm band", {"band_width_mm": 3.0}),
     ("band width 4 mm", {"band_width_mm": 4.0}),
@@ -109,15 +119,45 @@ EXACT_CHANGES = [
     ("bản rộng 5 ly", {"band_width_mm": 5.0}),
     ("thick band", {"band_width_mm": 4.0}),
     ("a thin 1.8 mm band", {"band_width_mm": 1.8}),
-    # Settings, styles, finishes.
+    # Settings and side stones, styles, finishes.
     ("prong set", {"setting": "prong"}),
     ("ổ chấu", {"setting": "prong"}),
+    ("6 chấu", {"setting": "prong", "prong_count": 6}),
+    ("ổ bốn chấu", {"setting": "prong", "prong_count": 4}),
+    ("a six-prong solitaire", {"setting": "prong", "prong_count": 6, "accent_stones": "none"}),
+    ("4 prongs", {"setting": "prong", "prong_count": 4}),
     ("bezel", {"setting": "bezel"}),
-    ("halo", {"setting": "halo"}),
-    ("pavé band", {"setting": "pavé"}),
-    ("pave", {"setting": "pavé"}),
-    ("đính đá", {"setting": "pavé"}),
-    ("channel set", {"setting": "channel"}),
+    ("halo", {"accent_stones": "halo"}),
+    ("pavé band", {"accent_stones": "pavé shoulders"}),
+    ("pave", {"accent_stones": "pavé shoulders"}),
+    ("đính đá", {"accent_stones": "pavé shoulders"}),
+    ("channel set", {"accent_stones": "channel"}),
+    ("a three-stone ring", {"jewelry_type": "ring", "accent_stones": "three-stone"}),
+    ("nhẫn ba viên đá", {"jewelry_type": "ring", "accent_stones": "three-stone"}),
+    # Band profiles ("flat" alone still asks for a flat drawing).
+    ("court", {"band_profile": "court"}),
+    ("a flat band", {"band_profile": "flat"}),
+    ("bản dẹt", {"band_profile": "flat"}),
+    ("D-shape", {"band_profile": "D-shape"}),
+    ("half round band", {"band_profile": "D-shape"}),
+    ("knife-edge", {"band_profile": "knife-edge"}),
+    ("sống dao", {"band_profile": "knife-edge"}),
+    ("comfort fit", {"band_profile": "comfort fit"}),
+    # Earring styles, chains, wrists, pearls in mm.
+    ("bông tai tròn", {"jewelry_type": "earrings", "earring_style": "hoop"}),
+    ("khoen tai bạc", {"jewelry_type": "earrings", "earring_style": "hoop", "metal": "silver"}),
+    ("hoop earrings", {"jewelry_type": "earrings", "earring_style": "hoop"}),
+    ("drop earrings", {"jewelry_type": "earrings", "earring_style": "drop"}),
+    ("bông tai dài", {"jewelry_type": "earrings", "earring_style": "drop"}),
+    ("dây chuyền dài 45 cm", {"jewelry_type": "necklace", "chain_length_mm": 450}),
+    ("dây dài 50cm", {"chain_length_mm": 500}),
+    ("an 18 inch chain", {"jewelry_type": "necklace", "chain_length_mm": 457}),
+    ("a 600 mm necklace", {"jewelry_type": "necklace", "chain_length_mm": 600}),
+    ("lắc tay cho cổ tay 15,5 cm", {"jewelry_type": "bracelet", "wrist_mm": 155.0}),
+    ("wrist 170 mm", {"wrist_mm": 170.0}),
+    ("ngọc trai 8 ly", {"gemstone": "pearl", "pearl_mm": 8.0}),
+    ("7.5mm pearl studs",
+     {"gemstone": "pearl", "jewelry_type": "earrings", "earring_style": "stud", "pearl_mm": 7.5}),
     ("cổ điển", {"style": "classic"}),
     ("hiện đại", {"style": "modern"}),
     ("art-deco", {"style": "art deco"}),
@@ -131,7 +171,7 @@ EXACT_CHANGES = [
     ("a lotus pendant", {"jewelry_type": "pendant", "style": "floral", "notes": "motif: lotus"}),
     ("mặt dây hoa sen", {"jewelry_type": "pendant", "style": "floral", "notes": "motif: lotus"}),
     ("a heart pendant with pavé",
-     {"jewelry_type": "pendant", "setting": "pavé", "notes": "motif: heart"}),
+     {"jewelry_type": "pendant", "accent_stones": "pavé shoulders", "notes": "motif: heart"}),
     ("hoa tai hoa văn", {"jewelry_type": "earrings"}),
     # Engraving keeps its case and is not read as properties.
     ('engraved "Forever"', {"engraving": "Forever"}),
@@ -269,8 +309,8 @@ def test_language(text: str, language: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "unclear"),
     [
-        ("nhẫn ni 12", Unclear.VIETNAMESE_SIZE),
-        ("size ni 10", Unclear.VIETNAMESE_SIZE),
+        ("nhẫn ni 50", Unclear.VIETNAMESE_SIZE),
+        ("size ni 2", Unclear.VIETNAMESE_SIZE),
         ("nhẫn ngọc bích", Unclear.JADE_OR_SAPPHIRE),
         ("size 30", Unclear.RING_SIZE),
         ("16k gold", Unclear.KARAT),
@@ -287,3 +327,13 @@ def test_unicode_is_normalised_before_reading() -> None:
     decomposed = unicodedata.normalize("NFD", "nhẫn vàng hồng")
     assert parse_request(decomposed).changes == {"jewelry_type": "ring", "metal": "rose gold"}
     assert parse_request("ROSE GOLD RING").changes == {"jewelry_type": "ring", "metal": "rose gold"}
+
+
+def test_vietnamese_sizes_follow_the_chart_they_are_given(tmp_path: Path) -> None:
+    chart = tmp_path / "workshop.csv"
+    chart.write_text("vn_size,inner_circumference_mm\n10,49.6\n12,51.6\n", encoding="utf-8")
+    sizes = load_vn_chart(chart)
+    assert parse_request("ni 12", sizes).changes == {
+        "ring_size": round((51.6 - 36.5367) / 2.5535, 2)
+    }
+    assert Unclear.VIETNAMESE_SIZE in parse_request("ni 14", sizes).unclear

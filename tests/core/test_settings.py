@@ -44,3 +44,15 @@ def test_the_app_stops_with_one_line_naming_the_variable(tmp_path: Path) -> None
         "error: GEMINI_TIMEOUT_S='abc' is not a number; expected a number >= 0.1 (default 60)"
     ]
     assert not list(tmp_path.iterdir())  # nothing was created
+
+
+def test_a_bad_ring_size_chart_is_refused_by_name(tmp_path: Path) -> None:
+    chart = tmp_path / "ni.csv"
+    chart.write_text("size,mm\n10,50\n", encoding="utf-8")
+    settings = Settings.from_env({"VN_RING_SIZE_CHART": str(chart)})
+    with pytest.raises(SettingsError, match="VN_RING_SIZE_CHART: Vietnamese ring size chart"):
+        settings.vn_sizes()
+    missing = Settings.from_env({"VN_RING_SIZE_CHART": str(tmp_path / "none.csv")})
+    with pytest.raises(SettingsError, match="none.csv: cannot read it"):
+        missing.vn_sizes()
+    assert Settings.from_env({}).vn_sizes().circumference_mm(10) == 50.0  # the bundled chart

@@ -10,6 +10,7 @@ import pytest
 import trimesh
 from gradio_client import Client
 from PIL import Image
+from pypdf import PdfReader
 
 from core.settings import Settings
 from tests.conftest import RunningApp, launch_app
@@ -103,6 +104,19 @@ def test_generate_2d_and_3d_with_files(client: Client, running_app: RunningApp) 
     assert spec == image["spec"]
 
 
+def test_sheet_pdf_is_a_true_scale_a4_of_the_design(client: Client) -> None:
+    ring = {**RING, "ring_size": 8}
+    image = client.predict("", ring, None, 1, api_name="/generate_3d")["images"][0]
+    path = Path(client.predict(image["id"], api_name="/get_sheet_pdf"))
+    assert path.suffix == ".pdf" and path.read_bytes().startswith(b"%PDF")
+    page = PdfReader(path).pages[0]
+    assert [round(float(v), 1) for v in page.mediabox[2:]] == [595.3, 841.9]  # A4
+    text = page.extract_text()
+    assert f"Design #{image['id']}" in text and "Print at 100 %" in text
+    assert f"Inner diameter {image['spec']['inner_diameter_mm']:.2f} mm" in text
+    assert f"{image['spec']['metal_weight_g']:.3f} g" in text
+
+
 @pytest.mark.parametrize(
     ("args", "api_name", "expected"),
     [
@@ -117,6 +131,7 @@ def test_generate_2d_and_3d_with_files(client: Client, running_app: RunningApp) 
         ((999_999,), "/get_image", "no design with id 999999"),
         ((999_999,), "/get_model", "no design with id 999999"),
         ((999_999,), "/get_spec", "no design with id 999999"),
+        ((999_999,), "/get_sheet_pdf", "no design with id 999999"),
     ],
 )
 def test_bad_input_gets_a_clear_error(
@@ -173,7 +188,7 @@ def test_only_the_documented_endpoints_are_public(client: Client) -> None:
     assert set(info["named_endpoints"]) == {
         "/create_conversation", "/list_conversations", "/get_conversation", "/update_conversation",
         "/delete_conversation", "/chat", "/generate_2d", "/generate_3d", "/get_image",
-        "/get_model", "/get_stl", "/get_spec",
+        "/get_model", "/get_stl", "/get_spec", "/get_sheet_pdf",
     }  # fmt: skip
     assert not info["unnamed_endpoints"]
     assert all(e["description"] for e in info["named_endpoints"].values())

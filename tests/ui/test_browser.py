@@ -58,6 +58,26 @@ def test_form_generates_3d_and_gallery_shows_its_model(
     shoot(page, "studio-3d-selected")
 
 
+def test_vietnamese_size_shows_in_the_spec_and_the_sheet_downloads(
+    page: object, running_app: RunningApp
+) -> None:
+    open_studio(page, running_app.url)
+    start_new_conversation(page)
+    page.fill("#message-input textarea", "nhẫn vàng 18K ni 12")
+    page.click("#send")
+    page.wait_for_selector("#design-gallery img", timeout=60_000)
+    assert page.locator("#sheet-pdf").count() == 0 or not page.locator("#sheet-pdf").is_visible()
+    page.locator("#design-gallery img").first.click()
+    page.wait_for_selector("#design-spec table", timeout=30_000)
+    spec = page.locator("#design-spec").inner_text()
+    assert "Ring size VN (ni)\t12" in spec and "Ring size US\t6.06" in spec
+    page.click("#sheet-pdf")
+    link = page.wait_for_selector("#sheet-file a[download]", timeout=60_000)
+    assert link.get_attribute("download").endswith("-sheet.pdf")
+    assert page.locator(".toast-body").count() == 0, "an error toast appeared"
+    shoot(page, "studio-sheet-pdf")
+
+
 def test_too_long_message_shows_an_error_and_keeps_the_text(
     page: object, running_app: RunningApp
 ) -> None:

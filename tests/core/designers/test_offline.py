@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from app import build_studio
 from core.designers.offline import OfflineDesigner
+from core.settings import Settings
 from core.studio import Studio
 from tests.conftest import OWNER
 
@@ -60,7 +66,7 @@ def test_a_change_keeps_what_the_conversation_established(studio: Studio) -> Non
     unchanged = {k: v for k, v in before.items() if k not in {"metal", "karat"}}
     assert {k: after[k] for k in unchanged} == unchanged
     assert "changed the metal to platinum" in reply(second) and "heavier" not in reply(second)
-    assert "20.1 g/cm³" in reply(second)  # the density remark about what changed
+    assert "20.7 g/cm³" in reply(second)  # the density remark about what changed
 
 
 def test_vietnamese_request_and_change_are_answered_in_vietnamese(studio: Studio) -> None:
@@ -87,7 +93,7 @@ def test_greetings_and_questions_are_answered_without_drawing(studio: Studio) ->
     chao = chat(studio, conversation_id, "xin chào")
     assert chao["generated_images"] == [] and "nhẫn, dây chuyền" in reply(chao)
     question = chat(studio, conversation_id, "Is platinum heavier than gold?")
-    assert question["generated_images"] == [] and "20.1 g/cm³" in reply(question)
+    assert question["generated_images"] == [] and "20.7 g/cm³" in reply(question)
 
 
 def test_a_vague_request_asks_which_piece_then_draws_what_was_said(studio: Studio) -> None:
@@ -123,12 +129,28 @@ def test_a_tool_error_is_explained_with_what_is_allowed(studio: Studio) -> None:
     assert fixed["generated_images"][0]["properties"]["carat"] == 2.0
 
 
-def test_vietnamese_ni_size_is_not_converted(studio: Studio) -> None:
+def test_vietnamese_ni_size_draws_that_size(studio: Studio) -> None:
     conversation_id = studio.conversations.create(OWNER)["id"]
-    result = chat(studio, conversation_id, "nhẫn bạc ni 12")
-    properties = result["generated_images"][0]["properties"]
-    assert properties["ring_size"] == 7.0 and properties["metal"] == "silver"
-    assert "cỡ “ni”" in reply(result) and "cỡ US" in reply(result)
+    result = chat(studio, conversation_id, "nhẫn vàng 18K ni 12")
+    design = result["generated_images"][0]
+    assert design["properties"]["ring_size"] == 6.06 and design["properties"]["karat"] == 18
+    assert design["spec"]["ring_size_vn"] == 12
+    assert design["spec"]["inner_circumference_mm"] == pytest.approx(52.0, abs=0.02)
+    off_chart = chat(studio, conversation_id, "nhẫn ni 60")
+    assert "cỡ “ni”" in reply(off_chart) and "cỡ US" in reply(off_chart)
+
+
+def test_a_workshop_chart_replaces_the_bundled_one(settings: Settings, tmp_path: Path) -> None:
+    chart = tmp_path / "workshop.csv"
+    chart.write_text("# Workshop X\nvn_size,inner_circumference_mm\n11,50.6\n12,51.6\n")
+    studio = build_studio(replace(settings, vn_ring_size_chart=chart))
+    try:
+        conversation_id = studio.conversations.create(OWNER)["id"]
+        design = chat(studio, conversation_id, "nhẫn bạc ni 12")["generated_images"][0]
+    finally:
+        asyncio.run(studio.aclose())
+    assert design["spec"]["inner_circumference_mm"] == pytest.approx(51.6, abs=0.02)
+    assert design["spec"]["ring_size_vn"] == 12
 
 
 def test_nothing_to_change_asks_instead_of_redrawing(studio: Studio) -> None:

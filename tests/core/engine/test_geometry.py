@@ -8,22 +8,28 @@ import numpy as np
 import pytest
 import trimesh
 
+from core import ring_sizes
 from core.engine import geometry
 from core.engine.build import build_model
-from core.engine.model import Role
-from core.engine.options import default_options
+from core.engine.model import Model, Role
+from core.engine.options import Options
+from core.engine.solid import castable_solid
 from core.engine.spec import build_spec
-from core.engine.stones import main_stone, stone_mesh
+from core.engine.stones import cut_stone, stone_mesh
 from core.properties import DesignProperties, GemShape, Gemstone, JewelryType, Setting
 
 
-def _model(**changes):
+def _model(**changes: object) -> tuple[Model, DesignProperties]:
     props = DesignProperties(**changes).normalized()
-    return build_model(props, default_options(props)), props
+    return build_model(props, Options()), props
+
+
+def _spec(model: Model, props: DesignProperties) -> dict:
+    return build_spec(model, castable_solid(model), props)
 
 
 def test_us_7_inner_diameter_is_17_3_mm():
-    assert geometry.inner_diameter_mm(7) == pytest.approx(17.3, abs=0.1)
+    assert ring_sizes.inner_diameter_mm(7) == pytest.approx(17.3, abs=0.1)
 
 
 @pytest.mark.parametrize(
@@ -39,14 +45,14 @@ def test_us_7_inner_diameter_is_17_3_mm():
     ],
 )
 def test_ring_size_conversions_match_the_reference_table(us, eu, uk, inner):
-    assert geometry.eu_size(us) == eu
-    assert geometry.uk_size(us) == uk
+    assert ring_sizes.eu_size(us) == eu
+    assert ring_sizes.uk_size(us) == uk
     # The table's diameters are rounded charts; the formula stays within 0.15 mm of them.
-    assert geometry.inner_diameter_mm(us) == pytest.approx(inner, abs=0.15)
+    assert ring_sizes.inner_diameter_mm(us) == pytest.approx(inner, abs=0.15)
 
 
 def test_one_carat_round_diamond_is_6_5_mm_and_weighs_one_carat():
-    stone = main_stone(GemShape.ROUND, 1.0, geometry.DIAMOND_SG, pearl=False)
+    stone = cut_stone(GemShape.ROUND, 1.0, geometry.DIAMOND_SG)
     assert stone.width == pytest.approx(6.5, abs=0.05)
     mesh = stone_mesh(stone)
     extent = np.ptp(mesh.vertices, axis=0)
@@ -68,15 +74,19 @@ def test_heavier_stones_of_the_same_carat_are_smaller():
     assert ruby < diamond
 
 
-def test_pearl_size_follows_its_weight():
-    d = geometry.pearl_diameter_mm(1.0, 2.71)
-    assert math.pi / 6 * d**3 * 2.71 / 1000 == pytest.approx(0.2, rel=1e-6)
+def test_pearls_are_sized_in_mm_and_weighed_from_their_size():
+    model, props = _model(gemstone="pearl", pearl_mm=8.0)
+    spec = _spec(model, props)
+    assert spec["main_stone_mm"][:2] == [8.0, 8.0]
+    assert spec["main_stone"] == "8 mm pearl"
+    # A sphere of 8 mm at SG 2.70: π/6 · 8³ mm³ · 2.70 mg/mm³ = 723.8 mg = 3.62 ct.
+    assert spec["total_carat"] == pytest.approx(math.pi / 6 * 8**3 * 2.70 / 200, abs=0.002)
 
 
 def test_plain_flat_band_volume_matches_the_annulus():
-    model, props = _model(gemstone="none", style="modern", ring_size=7, band_width_mm=3.0)
+    model, props = _model(gemstone="none", band_profile="flat", ring_size=7, band_width_mm=3.0)
     assert model.facts["band_profile"] == "flat"
-    inner = geometry.inner_diameter_mm(7)
+    inner = ring_sizes.inner_diameter_mm(7)
     outer = inner + 2 * model.facts["band_thickness_mm"]
     annulus = math.pi / 4 * (outer**2 - inner**2) * 3.0
     assert model.merged(Role.METAL).volume() == pytest.approx(annulus, rel=0.02)
@@ -84,46 +94,49 @@ def test_plain_flat_band_volume_matches_the_annulus():
 
 def test_known_band_weight_in_18k_yellow_gold():
     # US 7 flat band, 2.5 mm wide, 2.0 mm thick (modern default), by hand:
-    # ID 17.32, OD 21.32 → π/4·(21.32² − 17.32²)·2.5 = 303.5 mm³ → × 15.58 g/cm³ = 4.73 g.
-    model, props = _model(gemstone="none", style="modern", band_width_mm=2.5, karat=18)
-    spec = build_spec(model, props)
+    # ID 17.32, OD 21.32 → π/4·(21.32² − 17.32²)·2.5 = 303.5 mm³ → × 15.53 g/cm³ = 4.71 g.
+    model, props = _model(
+        gemstone="none", style="modern", band_profile="flat", band_width_mm=2.5, karat=18
+    )
+    spec = _spec(model, props)
     assert spec["band_thickness_mm"] == 2.0
-    assert spec["metal_weight_g"] == pytest.approx(4.73, rel=0.05)
-    assert spec["metal_weight_chi"] == pytest.approx(4.73 / 3.75, rel=0.05)
-    assert spec["density_g_cm3"] == 15.58
+    assert spec["metal_weight_g"] == pytest.approx(4.71, rel=0.01)
+    assert spec["metal_weight_chi"] == pytest.approx(4.71 / 3.75, rel=0.01)
+    assert spec["density_g_cm3"] == 15.53
 
 
 @pytest.mark.parametrize(
     ("metal", "karat", "density"),
     [
-        ("platinum", None, 20.1),
-        ("silver", None, 10.40),
-        ("rose gold", 14, 13.26),
-        ("white gold", 18, 14.64),
-        ("yellow gold", 24, 19.36),
+        ("platinum", None, 20.70),
+        ("silver", None, 10.36),
+        ("rose gold", 14, 13.03),
+        ("white gold", 18, 14.69),
+        ("yellow gold", 24, 19.32),
     ],
 )
 def test_density_is_chosen_by_metal_and_karat(metal, karat, density):
     model, props = _model(gemstone="none", metal=metal, karat=karat)
-    assert build_spec(model, props)["density_g_cm3"] == density
+    assert _spec(model, props)["density_g_cm3"] == density
 
 
 def test_density_without_a_reference_value_says_so():
-    model, props = _model(gemstone="none", metal="white gold", karat=10)
-    spec = build_spec(model, props)
-    assert spec["density_g_cm3"] == 11.57
+    model, props = _model(gemstone="none", metal="white gold", karat=22)
+    spec = _spec(model, props)
+    assert spec["density_g_cm3"] == 17.86
     assert "no reference density" in spec["density_note"]
 
 
 _CASES = [
-    {"jewelry_type": t, "setting": s, "gem_shape": g}
+    {"jewelry_type": t, "setting": s, "accent_stones": a, "gem_shape": g}
     for t in JewelryType
-    for s, g in [
-        ("prong", "round"),
-        ("bezel", "heart"),
-        ("halo", "pear"),
-        ("pavé", "oval"),
-        ("channel", "princess"),
+    for s, a, g in [
+        ("prong", "none", "round"),
+        ("bezel", "none", "heart"),
+        ("prong", "halo", "pear"),
+        ("prong", "pavé shoulders", "oval"),
+        ("prong", "channel", "princess"),
+        ("bezel", "three-stone", "cushion"),
     ]
 ] + [{"jewelry_type": t, "gemstone": gem} for t in JewelryType for gem in ("none", "pearl")]
 
@@ -140,8 +153,8 @@ def test_every_part_is_a_closed_outward_mesh(changes):
 
 
 def test_halo_adds_accent_stones_to_count_and_carat():
-    model, props = _model(setting="halo", carat=1.0)
-    spec = build_spec(model, props)
+    model, props = _model(accent_stones="halo", carat=1.0)
+    spec = _spec(model, props)
     assert spec["accent_stone_count"] >= 12
     assert spec["stone_count"] == 1 + spec["accent_stone_count"]
     expected = 1.0 + spec["accent_stone_count"] * spec["accent_carat_each"]
@@ -149,15 +162,15 @@ def test_halo_adds_accent_stones_to_count_and_carat():
 
 
 def test_no_gemstone_means_no_stones():
-    model, props = _model(gemstone="none", setting="halo")
-    spec = build_spec(model, props)
+    model, props = _model(gemstone="none", accent_stones="halo")
+    spec = _spec(model, props)
     assert spec["stone_count"] == 0 and spec["total_carat"] == 0
     assert not any(p.role is not Role.METAL for p in model.parts)
 
 
 def test_earrings_are_a_mirrored_pair():
     model, props = _model(jewelry_type="earrings")
-    spec = build_spec(model, props)
+    spec = _spec(model, props)
     assert spec["main_stone_count"] == 2
     verts = np.concatenate([p.mesh.vertices for p in model.parts])
     assert verts[:, 0].min() == pytest.approx(-verts[:, 0].max(), abs=1e-6)
@@ -165,11 +178,11 @@ def test_earrings_are_a_mirrored_pair():
 
 def test_ring_spec_sizes_and_non_ring_spec_has_none():
     model, props = _model(ring_size=7)
-    spec = build_spec(model, props)
+    spec = _spec(model, props)
     assert spec["inner_diameter_mm"] == pytest.approx(17.32, abs=0.01)
     assert (spec["ring_size_us"], spec["ring_size_eu"], spec["ring_size_uk"]) == (7, 54, "N½")
     model, props = _model(jewelry_type="pendant")
-    spec = build_spec(model, props)
+    spec = _spec(model, props)
     assert spec["inner_diameter_mm"] is None and spec["ring_size_us"] is None
 
 
@@ -177,19 +190,32 @@ def test_the_ring_hole_really_has_the_inner_diameter():
     model, _ = _model(gemstone="none", ring_size=9)
     band = model.merged(Role.METAL).vertices
     radius = np.hypot(band[:, 0], band[:, 2]).min()
-    assert 2 * radius == pytest.approx(geometry.inner_diameter_mm(9), rel=0.005)
+    assert 2 * radius == pytest.approx(ring_sizes.inner_diameter_mm(9), rel=0.005)
 
 
-def test_bangle_fits_the_default_wrist():
-    model, props = _model(jewelry_type="bracelet", gemstone=Gemstone.NONE)
-    a, b = geometry.bangle_semi_axes_mm()
+@pytest.mark.parametrize("wrist", [140.0, 160.0, 190.0])
+def test_bangle_fits_the_wrist(wrist: float):
+    model, props = _model(jewelry_type="bracelet", gemstone=Gemstone.NONE, wrist_mm=wrist)
+    a, b = geometry.bangle_semi_axes_mm(wrist)
     t = np.linspace(0, 2 * np.pi, 2001)
     perimeter = np.hypot(np.diff(a * np.cos(t)), np.diff(b * np.sin(t))).sum()
-    assert perimeter == pytest.approx(geometry.DEFAULT_WRIST_MM + geometry.BANGLE_EASE_MM, rel=0.01)
-    assert build_spec(model, props)["wrist_circumference_mm"] == geometry.DEFAULT_WRIST_MM
+    assert perimeter == pytest.approx(wrist + geometry.BANGLE_EASE_MM, rel=0.01)
+    # The band's inside really has that size: its extent across is the inner axis plus bands.
+    spec = _spec(model, props)
+    assert spec["wrist_circumference_mm"] == wrist
+    inside = np.concatenate([p.mesh.vertices for p in model.parts if p.role is Role.METAL])
+    across = np.ptp(inside[:, 0]) - 2 * spec["band_thickness_mm"]
+    assert across == pytest.approx(2 * a, rel=0.01)
 
 
 def test_bezel_and_prong_heads_differ_in_metal():
     prong, _ = _model(setting=Setting.PRONG)
     bezel, _ = _model(setting=Setting.BEZEL)
     assert {p.name for p in prong.parts} != {p.name for p in bezel.parts}
+
+
+def test_stored_designs_with_halo_pave_or_channel_settings_still_draw_them():
+    for old, accent in (("halo", "halo"), ("pavé", "pavé shoulders"), ("channel", "channel")):
+        props = DesignProperties.model_validate({"setting": old})
+        assert (props.setting, props.accent_stones) == ("prong", accent)
+        assert _spec(*_model(**props.to_dict()))["accent_stone_count"] > 4
