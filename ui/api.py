@@ -180,12 +180,6 @@ FILE_ENDPOINTS = {
 }
 
 
-SHEET_DESCRIPTION = (
-    "The design's true-scale workshop sheet: an A4 PDF with its views at 1:1, a 10 mm "
-    "scale bar and its key dimensions (print at 100 %)."
-)
-
-
 def _register_file_endpoints(studio: Studio, identity: Identity) -> None:
     """Endpoints that return files need a File output to serve them."""
     getters = {
