@@ -183,11 +183,7 @@ FILE_ENDPOINTS = {
 def _register_file_endpoints(studio: Studio, identity: Identity) -> None:
     """Endpoints that return files need a File output to serve them."""
     getters = {
-        api_name: (
-            _file_getter(studio, identity, api_name, kind, description),
-            kind.value,
-            description,
-        )
+        api_name: (_file_getter(studio, identity, api_name, kind, description), kind.value)
         for api_name, (kind, description) in FILE_ENDPOINTS.items()
     }
     getters["get_sheet_pdf"] = (sheet_getter(studio, identity), "pdf")
