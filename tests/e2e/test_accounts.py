@@ -27,7 +27,7 @@ CONVERSATION_ENDPOINTS: dict[str, tuple[Any, ...]] = {
     "/chat": ("make it gold",),
 }
 GENERATE_ENDPOINTS = ("/generate_2d", "/generate_3d")  # (prompt, properties, conversation_id)
-DESIGN_ENDPOINTS = ("/get_spec", "/get_image", "/get_model", "/get_stl")
+DESIGN_ENDPOINTS = ("/get_spec", "/get_image", "/get_model", "/get_stl", "/get_sheet_pdf")
 UNSCOPED_BY_ID = {"/create_conversation", "/list_conversations"}  # act on the caller's own studio
 
 
