@@ -24,6 +24,11 @@ VI_VALUES: dict[str, dict[str, str]] = {
                   "marquise": "marquise", "heart": "trái tim"},
     "setting": {"prong": "ổ chấu", "bezel": "ổ viền", "halo": "ổ halo", "pavé": "đính pavé",
                 "channel": "ổ ray"},
+    "accent_stones": {"none": "không đá phụ", "halo": "ổ halo", "pavé shoulders": "vai đính pavé",
+                      "channel": "ổ ray", "three-stone": "ba viên đá"},
+    "band_profile": {"court": "mặt cong (court)", "flat": "bản dẹt", "D-shape": "chữ D",
+                     "knife-edge": "sống dao", "comfort fit": "lòng êm (comfort fit)"},
+    "earring_style": {"stud": "nụ", "drop": "dáng dài", "hoop": "khoen tròn"},
     "style": {"classic": "cổ điển", "vintage": "vintage", "modern": "hiện đại",
               "minimalist": "tối giản", "floral": "hoa lá", "art deco": "art deco"},
     "finish": {"polished": "bóng", "matte": "mờ", "brushed": "xước", "hammered": "vân búa",
@@ -52,8 +57,10 @@ def value_text(name: str, value: Any, lang: str) -> str:
     """A property value as a person reads it ('1 ct', 'US 7', 'bạch kim')."""
     if name == "carat":
         return f"{num(value, lang)} ct"
-    if name == "band_width_mm":
+    if name in {"band_width_mm", "pearl_mm", "chain_length_mm", "wrist_mm"}:
         return f"{num(value, lang)} mm"
+    if name == "prong_count":
+        return f"{value} chấu" if lang == "vi" else f"{value} prongs"
     if name == "ring_size":
         return f"US {num(value, lang)}"
     if name == "karat":
@@ -71,8 +78,14 @@ def describe(p: DesignProperties, lang: str) -> str:
     if lang == "vi":
         vi = {name: value_text(name, value, "vi") for name, value in p.to_dict().items()}
         karat = f" {p.karat}K" if p.karat else ""
+        cut = (
+            vi["pearl_mm"]
+            if p.gemstone.value == "pearl"
+            else f"dáng {vi['gem_shape']} {vi['carat']}"
+        )
+        accents = f", {vi['accent_stones']}" if p.accent_stones.value != "none" else ""
         stone = (
-            f"{vi['gemstone']} dáng {vi['gem_shape']} {vi['carat']}, {vi['setting']}"
+            f"{vi['gemstone']} {cut}, {vi['setting']}{accents}"
             if p.gemstone.value != "none"
             else vi["gemstone"]
         )
