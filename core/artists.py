@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import anyio
 
+from core.attachments import ReferenceImage
 from core.engine import Rendering, render_design
 from core.properties import DesignProperties, ImageType
 
@@ -12,9 +15,14 @@ class OfflineArtist:
     """Draws every design with the parametric engine, off the event loop."""
 
     async def draw(
-        self, properties: DesignProperties, image_type: ImageType, variant: int, prompt: str
+        self,
+        properties: DesignProperties,
+        image_type: ImageType,
+        variant: int,
+        prompt: str,
+        references: Sequence[ReferenceImage] = (),
     ) -> Rendering:
-        """Render one variant of the design."""
+        """Render one variant of the design (the engine reads properties, not pictures)."""
         return await anyio.to_thread.run_sync(render_design, properties, image_type, variant)
 
     async def edit(

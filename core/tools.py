@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from core.attachments import ReferenceImage
 from core.engine import Rendering
 from core.properties import (
     MAX_COUNT,
@@ -31,7 +32,12 @@ class Artist(Protocol):
     """Draws designs: the offline engine, or Gemini's image model plus the engine."""
 
     async def draw(
-        self, properties: DesignProperties, image_type: ImageType, variant: int, prompt: str
+        self,
+        properties: DesignProperties,
+        image_type: ImageType,
+        variant: int,
+        prompt: str,
+        references: Sequence[ReferenceImage] = (),
     ) -> Rendering: ...
 
     async def edit(
@@ -132,7 +138,10 @@ async def generate_jewelry_design(session: ToolSession, args: GenerateArgs) -> d
     # Variants are drawn at once (an image model takes seconds each) and stored in order,
     # only when all of them succeeded.
     renderings = await asyncio.gather(
-        *(session.artist.draw(properties, image_type, v, prompt) for v in range(args.count))
+        *(
+            session.artist.draw(properties, image_type, v, prompt, session.references)
+            for v in range(args.count)
+        )
     )
     images = [session.keep(r, image_type, prompt, properties) for r in renderings]
     session.properties = properties
@@ -198,6 +207,7 @@ class ToolSession:
     artist: Artist
     sink: ImageSink
     properties: DesignProperties
+    references: tuple[ReferenceImage, ...] = ()  # the designer's images sent with this turn
     calls: list[dict[str, Any]] = field(default_factory=list)
     images: list[dict[str, Any]] = field(default_factory=list)
 

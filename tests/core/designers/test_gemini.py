@@ -17,7 +17,10 @@ from typing import Any, TypeVar
 import pytest
 from PIL import Image
 
+from core.engine.api import render_design_at
 from core.errors import StudioError
+from core.gemini.images import REFERENCE_SCALE
+from core.properties import DesignProperties, ImageType, merge_properties
 from core.settings import Settings
 from core.studio import Studio
 from tests import gemini_stub as gs
@@ -227,6 +230,32 @@ def test_second_turn_sends_history_and_edit_sends_the_earlier_image(
     earlier_png = studio.files.path(original["image_path"]).read_bytes()
     assert edit_request.inline_images() == [earlier_png]
     assert "make it platinum" in edit_request.texts()[0]
+
+
+def test_a_fresh_design_is_drawn_over_the_engines_drawing(
+    studio: Studio, stub: gs.GeminiStub
+) -> None:
+    changes = {"gemstone": "emerald", "gem_shape": "pear", "setting": "halo"}
+    stub.script(CHAT, gs.reply(draw_call(properties=changes, count=2, image_type="3d")))
+    stub.script(IMAGE, gs.reply(gs.image(gs.png())), gs.reply(gs.image(gs.png())))
+    stub.script(CHAT, gs.reply(gs.text("Two emerald halos.")))
+
+    outcome = chat_once(studio, "Two pear emerald halo rings in 3D")
+
+    assert outcome.error == "" and len(outcome.images) == 2
+    properties = merge_properties(DesignProperties(), changes)
+    drawings = [render_design_at(properties, ImageType.THREE_D, v, REFERENCE_SCALE) for v in (0, 1)]
+    requests = sorted(stub.calls(IMAGE), key=lambda r: "This variation" in r.texts()[0])
+    for request, drawing in zip(requests, drawings, strict=True):
+        assert "inlineData" in parts_of(request)[0] and "text" in parts_of(request)[-1]
+        # the engine's drawing goes first, and it is the only image of a fresh design
+        assert request.inline_parts() == [("image/png", drawing.png)]
+        (brief,) = request.texts()
+        assert "keep its proportions, stone count and setting exactly as drawn" in brief
+        assert "pear-cut emerald in a halo setting" in brief
+    assert f"This variation: {drawings[1].spec['variation']}." in requests[1].texts()[0]
+    stored_specs = sorted((i["spec"] for i in outcome.images), key=lambda spec: spec["variant"])
+    assert stored_specs == [drawing.spec for drawing in drawings]  # the render and spec agree
 
 
 def test_3d_design_gets_the_engine_model(studio: Studio, stub: gs.GeminiStub) -> None:

@@ -177,12 +177,19 @@ def test_status_text_counts_designs() -> None:
 
 def test_sheet_and_render_prompts_differ_and_carry_the_properties() -> None:
     props = DesignProperties(metal="platinum", gemstone="sapphire", gem_shape="oval")
-    sheet = design_prompt(props, ImageType.TWO_D, 0, "vine motif")
-    render = design_prompt(props, ImageType.THREE_D, 0, "vine motif")
+    sheet = design_prompt(props, ImageType.TWO_D, "", "vine motif")
+    render = design_prompt(props, ImageType.THREE_D, "", "vine motif")
     assert "design sheet" in sheet and "3D product render" in render
     for prompt in (sheet, render):
         assert "platinum" in prompt and "oval-cut sapphire" in prompt and "vine motif" in prompt
-    assert design_prompt(props, ImageType.TWO_D, 1) != design_prompt(props, ImageType.TWO_D, 0)
+        assert "keep its proportions, stone count and setting exactly as drawn" in prompt
+        assert "reference" in prompt and "designer's own" not in prompt
+    halo = design_prompt(props, ImageType.TWO_D, "halo of accent diamonds added")
+    assert "This variation: halo of accent diamonds added." in halo and "variation" not in sheet
+    one = design_prompt(props, ImageType.TWO_D, references=1)
+    two = design_prompt(props, ImageType.TWO_D, references=2)
+    assert "The next 1 image is the designer's own reference:" in one
+    assert "The next 2 images are the designer's own references:" in two
     edit = edit_prompt(props, ImageType.THREE_D, "make the band thinner")
     assert "make the band thinner" in edit and "Keep the same piece" in edit
 
