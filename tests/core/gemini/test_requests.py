@@ -9,6 +9,7 @@ from google.genai import errors as genai_errors
 from google.genai import types
 from PIL import Image
 
+from core.attachments import ReferenceImage
 from core.designers.base import HistoryEntry
 from core.designers.gemini import status_text
 from core.gemini import history
@@ -89,6 +90,19 @@ def test_turn_contents_send_history_then_the_new_message() -> None:
     assert [c.role for c in contents] == ["user", "model", "user", "model", "user"]
     assert contents[0].parts[0].text == "a ring"
     assert contents[-1].parts[0].text == "thinner band"
+
+
+def test_reference_images_go_before_the_words_of_their_message() -> None:
+    sketch = ReferenceImage("sketch.png", png(8, 8), "image/png", 8, 8)
+    photo = ReferenceImage("photo.jpg", b"\xff\xd8jpeg", "image/jpeg", 4, 4)
+    contents = turn_contents([HistoryEntry("user", "a ring")], "like these", [sketch, photo])
+    last = contents[-1]
+    assert [c.role for c in contents] == ["user"] and last.parts[0].text == "a ring"
+    blobs = [(p.inline_data.mime_type, p.inline_data.data) for p in last.parts[1:3]]
+    assert blobs == [("image/png", sketch.data), ("image/jpeg", photo.data)]
+    assert last.parts[3].text == "like these"
+    (only_images,) = turn_contents([], "", [sketch])
+    assert len(only_images.parts) == 1 and only_images.parts[0].inline_data.data == sketch.data
 
 
 def test_thought_signatures_survive_storage_and_rebuilding() -> None:
