@@ -1,14 +1,40 @@
-"""PNJ Jewelry AI Designer: read settings, build the studio, build the UI, launch."""
+"""PNJ Jewelry AI Designer: read settings, build the services, build the UI, launch."""
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
 
-from core.settings import Settings
+from core.conversations import Conversations
+from core.designers import build_designer
+from core.designs import Designs
+from core.files import FileStore
+from core.settings import Settings, SettingsError
 from core.studio import Studio
+from core.turns import TurnService
+from data.db import Database
 from ui.app import build_app
 from ui.theme import launch_options
+
+
+def build_studio(settings: Settings) -> Studio:
+    """Compose the services: settings → database, files, designer → services."""
+    settings.storage_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.resolved_database_url)
+    db.create_all()
+    files = FileStore(settings.files_dir)
+    designer, artist = build_designer(settings)
+    conversations = Conversations(db, files)
+    return Studio(
+        settings=settings,
+        db=db,
+        files=files,
+        designer=designer,
+        conversations=conversations,
+        turns=TurnService(db, files, designer, artist, conversations),
+        designs=Designs(db, files, artist, conversations),
+    )
 
 
 def main() -> None:
@@ -19,10 +45,13 @@ def main() -> None:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
-    settings = Settings.from_env()
-    studio = Studio(settings)
-    demo = build_app(studio)
-    demo.queue(default_concurrency_limit=16).launch(**launch_options(settings))
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        sys.exit(f"error: {exc}")
+    demo = build_app(build_studio(settings))
+    demo.queue(default_concurrency_limit=settings.concurrency_limit)
+    demo.launch(**launch_options(settings))
 
 
 if __name__ == "__main__":

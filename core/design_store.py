@@ -7,7 +7,7 @@ from typing import Any
 from core.engine import Rendering
 from core.files import FileStore
 from core.properties import DesignProperties, ImageType
-from core.records import file_url, image_dict
+from core.records import image_dict
 from data import repository as repo
 from data.db import Database
 from data.models import GeneratedImage
@@ -40,7 +40,7 @@ class DesignStore:
                 conversation_id=self.conversation_id,
                 image_type=image_type.value,
                 prompt=prompt,
-                image_url=file_url(self.files, image_path),
+                image_url="",  # column dropped by migration 0002
                 image_path=image_path,
                 model_path=model_path,
                 stl_path=stl_path,
@@ -52,7 +52,7 @@ class DesignStore:
         except BaseException:
             self.files.remove(written)
             raise
-        return image_dict(row, self.files)
+        return image_dict(row)
 
     def _write(
         self, written: list[str], folder: str, suffix: str, data: bytes | None
@@ -69,7 +69,7 @@ class DesignStore:
             image = repo.get_image(session=session, image_id=image_id)
         if image is None or image.conversation_id != self.conversation_id:
             raise LookupError(f"no design with id {image_id} in this conversation")
-        return self.files.path(image.image_path).read_bytes(), image_dict(image, self.files)
+        return self.files.path(image.image_path).read_bytes(), image_dict(image)
 
     def discard(self, image_ids: list[int]) -> None:
         """Delete designs (rows, then files) drawn by a turn that did not complete."""

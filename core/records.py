@@ -1,10 +1,9 @@
-"""Plain dicts of stored rows, as the API and the UI see them."""
+"""Plain dicts of stored rows, as the API and the UI see them (ids and paths, no URLs)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from core.files import FileStore
 from data.models import Conversation, GeneratedImage, Message
 
 
@@ -33,24 +32,19 @@ def message_dict(message: Message) -> dict[str, Any]:
     }
 
 
-def image_dict(image: GeneratedImage, files: FileStore) -> dict[str, Any]:
-    """A design image as a JSON-ready dict, with file URLs the web server serves."""
+def image_dict(image: GeneratedImage) -> dict[str, Any]:
+    """A design as a JSON-ready dict; `image_path` is relative to the file store."""
     return {
         "id": image.id,
         "conversation_id": image.conversation_id,
         "message_id": image.message_id,
         "image_type": image.image_type,
         "prompt": image.prompt,
-        "image_url": image.image_url,
         "image_path": image.image_path,
-        "model_url": file_url(files, image.model_path) if image.model_path else None,
+        "model_path": image.model_path,
+        "stl_path": image.stl_path,
         "has_model": image.model_path is not None,
         "properties": dict(image.properties),
         "spec": dict(image.spec),
         "created_at": image.created_at.isoformat(),
     }
-
-
-def file_url(files: FileStore, relative: str) -> str:
-    """URL path under which Gradio serves a stored file."""
-    return f"/gradio_api/file={files.path(relative)}"

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from core.attachments import ReferenceImage
 from core.engine import Rendering
+from core.messages import ToolCall, ToolName
 from core.properties import (
     MAX_COUNT,
     DesignProperties,
@@ -102,7 +103,7 @@ ToolFunction = Callable[["ToolSession", Any], Awaitable[dict[str, Any]]]
 class Tool:
     """One callable tool: name, model-facing description, argument model, body."""
 
-    name: str
+    name: ToolName
     args_model: type[BaseModel]
     function: ToolFunction
 
@@ -113,7 +114,11 @@ class Tool:
     def declaration(self) -> dict[str, Any]:
         """Name, description and JSON schema of the parameters, as models expect them."""
         schema = self.args_model.model_json_schema()
-        return {"name": self.name, "description": self.description, "parameters": _clean(schema)}
+        return {
+            "name": str(self.name),
+            "description": self.description,
+            "parameters": _clean(schema),
+        }
 
 
 def _clean(schema: Any) -> Any:
@@ -180,8 +185,8 @@ def _brief(image: dict[str, Any]) -> dict[str, Any]:
 TOOLS: dict[str, Tool] = {
     tool.name: tool
     for tool in (
-        Tool("generate_jewelry_design", GenerateArgs, generate_jewelry_design),
-        Tool("edit_design", EditArgs, edit_design),
+        Tool(ToolName.GENERATE, GenerateArgs, generate_jewelry_design),
+        Tool(ToolName.EDIT, EditArgs, edit_design),
     )
 }
 
@@ -208,7 +213,7 @@ class ToolSession:
     sink: ImageSink
     properties: DesignProperties
     references: tuple[ReferenceImage, ...] = ()  # the designer's images sent with this turn
-    calls: list[dict[str, Any]] = field(default_factory=list)
+    calls: list[ToolCall] = field(default_factory=list)
     images: list[dict[str, Any]] = field(default_factory=list)
 
     async def call(self, name: str, args: dict[str, Any] | None) -> dict[str, Any]:
@@ -217,9 +222,9 @@ class ToolSession:
             result = await self._run(name, args or {})
         except BaseException as exc:
             # The turn ends here (the designer says why), but the record shows the call.
-            self.calls.append({"name": name, "args": args or {}, "result": {"error": str(exc)}})
+            self.calls.append(ToolCall(name=name, args=args or {}, result={"error": str(exc)}))
             raise
-        self.calls.append({"name": name, "args": args or {}, "result": result})
+        self.calls.append(ToolCall(name=name, args=args or {}, result=result))
         return result
 
     async def _run(self, name: str, args: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import pytest
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from app import build_studio  # noqa: E402
 from core.settings import Settings  # noqa: E402
 from core.studio import Studio  # noqa: E402
 
@@ -26,7 +27,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def studio(settings: Settings) -> Iterator[Studio]:
     """A real studio on a file-backed SQLite in a temp dir."""
-    instance = Studio(settings)
+    instance = build_studio(settings)
     yield instance
     instance.db.dispose()
 
@@ -57,10 +58,10 @@ def launch_app(settings: Settings) -> RunningApp:
     from ui.app import build_app
     from ui.theme import launch_options
 
-    studio = Studio(settings)
+    studio = build_studio(settings)
     demo = build_app(studio)
     port = free_port()
-    demo.queue(default_concurrency_limit=16).launch(
+    demo.queue(default_concurrency_limit=settings.concurrency_limit).launch(
         server_name="127.0.0.1",
         server_port=port,
         prevent_thread_lock=True,
@@ -90,6 +91,8 @@ def client(running_app: RunningApp):
 
     return Client(running_app.url, verbose=False)
 
+
+OWNER = Settings().user_id  # the one local studio of STUDIO_AUTH=none
 
 GEMINI_KEY = "AIza-test-SECRET-key-42"
 GEMINI_CHAT, GEMINI_IMAGE = "chat-model", "image-model"

@@ -6,65 +6,98 @@ from typing import Any
 
 import gradio as gr
 
+from core.designs import FileKind
 from core.properties import ImageType
 from core.studio import Studio
 from ui.errors import shows_errors
-
-API_CONCURRENCY = 16
-
-
-def register_api(studio: Studio) -> None:
-    """Declare every endpoint inside the current Blocks."""
-    for fn in _endpoints(studio):
-        gr.api(shows_errors(fn), api_name=fn.__name__, concurrency_limit=API_CONCURRENCY)
-    _register_file_endpoints(studio)
+from ui.identity import Identity
+from ui.urls import conversation_with_urls, with_urls
 
 
-def _endpoints(studio: Studio) -> list[Any]:
-    def create_conversation(title: str = "", description: str = "") -> dict:
+def register_api(studio: Studio, identity: Identity) -> None:
+    """Declare every endpoint inside the current Blocks; each acts for the request's user."""
+    limit = studio.settings.concurrency_limit
+    for fn in _endpoints(studio, identity):
+        gr.api(shows_errors(fn), api_name=fn.__name__, concurrency_limit=limit)
+    _register_file_endpoints(studio, identity)
+
+
+def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
+    owner = identity.owner
+    locate = studio.files.path
+
+    def create_conversation(
+        title: str = "", description: str = "", request: gr.Request = None
+    ) -> dict:
         """Start a new design conversation; returns the conversation."""
-        return studio.create_conversation(title, description)
+        return studio.conversations.create(owner(request), title, description)
 
-    def list_conversations() -> list[dict]:
+    def list_conversations(request: gr.Request = None) -> list[dict]:
         """All conversations, most recently updated first."""
-        return studio.list_conversations()
+        return studio.conversations.list(owner(request))
 
-    def get_conversation(conversation_id: int) -> dict:
+    def get_conversation(conversation_id: int, request: gr.Request = None) -> dict:
         """One conversation with its `messages` and `images`."""
-        return studio.get_conversation(int(conversation_id))
+        conversation = studio.conversations.get(owner(request), int(conversation_id))
+        return conversation_with_urls(conversation, locate)
 
-    def update_conversation(conversation_id: int, title: str, description: str) -> dict:
+    def update_conversation(
+        conversation_id: int, title: str, description: str, request: gr.Request = None
+    ) -> dict:
         """Rename or re-describe a conversation; returns it."""
-        return studio.update_conversation(int(conversation_id), title, description)
+        return studio.conversations.update(owner(request), int(conversation_id), title, description)
 
-    def delete_conversation(conversation_id: int) -> dict:
+    def delete_conversation(conversation_id: int, request: gr.Request = None) -> dict:
         """Delete a conversation with its messages, designs and files."""
-        return studio.delete_conversation(int(conversation_id))
+        return studio.conversations.delete(owner(request), int(conversation_id))
 
-    async def chat(conversation_id: int, message: str) -> dict:
+    async def chat(conversation_id: int, message: str, request: gr.Request = None) -> dict:
         """Send a message to the designer.
 
         Returns user_message, assistant_message and generated_images.
         """
-        return await studio.chat(int(conversation_id), message)
+        result = await studio.turns.run(owner(request), int(conversation_id), message)
+        images = [with_urls(i, locate) for i in result["generated_images"]]
+        return {**result, "generated_images": images}
 
     async def generate_2d(
-        prompt: str, properties: dict, conversation_id: int | None = None, count: int = 1
+        prompt: str,
+        properties: dict,
+        conversation_id: int | None = None,
+        count: int = 1,
+        request: gr.Request = None,
     ) -> dict:
         """Draw 2D design sheets from properties; returns {success, images}."""
-        return await studio.generate(prompt, properties, _opt_int(conversation_id), int(count))
+        return await _generate(request, prompt, properties, conversation_id, count, ImageType.TWO_D)
 
     async def generate_3d(
-        prompt: str, properties: dict, conversation_id: int | None = None, count: int = 1
+        prompt: str,
+        properties: dict,
+        conversation_id: int | None = None,
+        count: int = 1,
+        request: gr.Request = None,
     ) -> dict:
         """Draw 3D designs (render and .glb model) from properties; returns {success, images}."""
-        return await studio.generate(
-            prompt, properties, _opt_int(conversation_id), int(count), ImageType.THREE_D
+        return await _generate(
+            request, prompt, properties, conversation_id, count, ImageType.THREE_D
         )
 
-    def get_spec(image_id: int) -> dict:
+    async def _generate(
+        request: gr.Request | None,
+        prompt: str,
+        properties: dict,
+        conversation_id: int | None,
+        count: int,
+        image_type: ImageType,
+    ) -> dict:
+        result = await studio.designs.generate(
+            owner(request), prompt, properties, _opt_int(conversation_id), int(count), image_type
+        )
+        return {**result, "images": [with_urls(i, locate) for i in result["images"]]}
+
+    def get_spec(image_id: int, request: gr.Request = None) -> dict:
         """The engineering spec of a design (sizes, weights, stones)."""
-        return studio.image(int(image_id))["spec"]
+        return studio.designs.get(owner(request), int(image_id))["spec"]
 
     return [
         create_conversation, list_conversations, get_conversation, update_conversation,
@@ -76,31 +109,33 @@ def _opt_int(value: int | None) -> int | None:
     return None if value in (None, "") else int(value)
 
 
-def _register_file_endpoints(studio: Studio) -> None:
+FILE_ENDPOINTS = {
+    "get_image": (FileKind.PNG, "The PNG image of a design."),
+    "get_model": (FileKind.GLB, "The .glb 3D model of a 3D design."),
+    "get_stl": (FileKind.STL, "The .stl mesh of a 3D design, for casting or printing."),
+}
+
+
+def _register_file_endpoints(studio: Studio, identity: Identity) -> None:
     """Endpoints that return files need a File output to serve them."""
-    kinds = {
-        "get_image": ("png", "The PNG image of a design."),
-        "get_model": ("glb", "The .glb 3D model of a 3D design."),
-        "get_stl": ("stl", "The .stl mesh of a 3D design, for casting or printing."),
-    }
     with gr.Row(visible=False):
         image_id = gr.Number(label="image_id", precision=0)
-        for api_name, (kind, description) in kinds.items():
+        for api_name, (kind, description) in FILE_ENDPOINTS.items():
             trigger = gr.Button(visible=False)
             trigger.click(
-                shows_errors(_file_getter(studio, kind)),
+                shows_errors(_file_getter(studio, identity, kind)),
                 inputs=[image_id],
-                outputs=[gr.File(label=kind)],
+                outputs=[gr.File(label=kind.value)],
                 api_name=api_name,
                 api_description=description,
-                concurrency_limit=API_CONCURRENCY,
+                concurrency_limit=studio.settings.concurrency_limit,
             )
 
 
-def _file_getter(studio: Studio, kind: str) -> Any:
-    def get_file(image_id: float | None) -> str:
+def _file_getter(studio: Studio, identity: Identity, kind: FileKind) -> Any:
+    def get_file(image_id: float | None, request: gr.Request) -> str:
         if image_id is None:
             raise gr.Error("image_id is required")
-        return str(studio.image_file(int(image_id), kind))
+        return str(studio.designs.file(identity.owner(request), int(image_id), kind))
 
     return get_file

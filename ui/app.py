@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import gradio as gr
 
 from core.studio import Studio
 from ui.api import register_api
 from ui.chat_panel import build_chat_panel
-from ui.controller import Controller
+from ui.controller import Controller, Panels
 from ui.gallery import build_gallery
+from ui.identity import Identity
 from ui.property_form import build_property_form
 from ui.sidebar import build_sidebar
 
-CHAT_CONCURRENCY = 16
+PRIVATE = {"api_visibility": "private"}  # UI events; the public API is ui/api.py
 
 
 def mode_note(studio: Studio) -> str:
@@ -30,6 +29,7 @@ def mode_note(studio: Studio) -> str:
 
 def build_app(studio: Studio) -> gr.Blocks:
     """The Blocks app: sidebar, chat, gallery and property form, plus the public API."""
+    identity = Identity(studio.settings)
     with gr.Blocks(title="PNJ Jewelry AI Designer") as demo:
         conversation_id = gr.State(None)
         design_ids = gr.State([])
@@ -45,32 +45,33 @@ def build_app(studio: Studio) -> gr.Blocks:
                 gallery = build_gallery()
                 with gr.Accordion("Design properties", open=True):
                     form = build_property_form()
-        controller = Controller(studio, sidebar, chat, form, gallery, conversation_id, design_ids)
-        _wire(demo, controller)
-        register_api(studio)
+        panels = Panels(sidebar, chat, form, gallery, conversation_id, design_ids)
+        _wire(demo, Controller(studio, identity, panels), studio.settings.concurrency_limit)
+        register_api(studio, identity)
     return demo
 
 
-def _wire(demo: gr.Blocks, c: Controller) -> None:
-    private = {"api_visibility": "private"}
-    outputs = c.outputs
-    c_form = [c.conversation_id, c.form.count, *c.form.inputs]
+def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
+    p, screen = c.panels, c.panels.outputs
     turn = gr.on(
-        [c.chat.send.click, c.chat.message.submit],
+        [p.chat.send.click, p.chat.message.submit],
         c.send,
-        [c.conversation_id, c.chat.message],
-        outputs,
-        concurrency_limit=CHAT_CONCURRENCY,
-        show_progress="hidden",
-        **private,
-    )  # fmt: skip  (the chat streams and the status line shows progress)
-    turn.then(c.enable_input, None, [c.chat.message, c.chat.send], **private)
-    c.sidebar.new.click(c.new_conversation, None, outputs, **private)
-    c.sidebar.conversations.input(c.select, [c.sidebar.conversations], outputs, **private)
-    c.sidebar.rename.click(c.rename, [c.conversation_id, c.sidebar.title], outputs, **private)
-    c.sidebar.delete.click(c.delete, [c.conversation_id], outputs, **private)
-    for button, kind in ((c.form.generate_2d, "2d"), (c.form.generate_3d, "3d")):
-        button.click(partial(c.generate, kind), c_form, outputs,
-                     concurrency_limit=CHAT_CONCURRENCY, **private)  # fmt: skip
-    c.gallery.gallery.select(c.select_design, [c.design_ids], outputs, **private)
-    demo.load(c.load, None, outputs, **private)
+        [p.conversation_id, p.chat.message, p.chat.chatbot],
+        screen,
+        concurrency_limit=limit,
+        show_progress="hidden",  # the chat streams and the status line shows progress
+        **PRIVATE,
+    )
+    turn.then(c.enable_input, None, [p.chat.message, p.chat.send], **PRIVATE)
+    p.sidebar.new.click(c.new_conversation, None, screen, **PRIVATE)
+    p.sidebar.conversations.input(c.select, [p.sidebar.conversations], screen, **PRIVATE)
+    p.sidebar.rename.click(c.rename, [p.conversation_id, p.sidebar.title], screen, **PRIVATE)
+    p.sidebar.delete.click(c.delete, [p.conversation_id], screen, **PRIVATE)
+    form_values = {p.conversation_id, p.form.count, *p.form.inputs}
+    for button, generate in (
+        (p.form.generate_2d, c.generate_2d_from_form),
+        (p.form.generate_3d, c.generate_3d_from_form),
+    ):
+        button.click(generate, form_values, screen, concurrency_limit=limit, **PRIVATE)
+    p.gallery.gallery.select(c.select_design, [p.design_ids], screen, **PRIVATE)
+    demo.load(c.load, None, screen, **PRIVATE)

@@ -21,6 +21,11 @@ class ChatPanel:
     send: gr.Button
     status: gr.Markdown
 
+    @property
+    def outputs(self) -> list[gr.components.Component]:
+        """The components a screen update writes to."""
+        return [self.chatbot, self.message, self.send, self.status]
+
 
 def build_chat_panel(mode_note: str) -> ChatPanel:
     """Chatbot, input and examples."""

@@ -1,4 +1,4 @@
-"""UI handlers: each asks the studio, then says which components show what."""
+"""UI handlers: each asks one studio service, then says which components show what."""
 
 from __future__ import annotations
 
@@ -8,22 +8,27 @@ from typing import Any
 
 import gradio as gr
 
-from core.chat import checked_message
+from core.designs import FileKind
 from core.properties import ImageType
-from core.studio import Studio
+from core.studio import Studio, StudioView
+from core.turns import ChatUpdate
 from ui import views
 from ui.chat_panel import ChatPanel
 from ui.errors import shows_errors
 from ui.gallery import GalleryPanel
+from ui.identity import Identity
 from ui.property_form import PropertyForm, form_properties
 from ui.sidebar import Sidebar
 
 Updates = dict[gr.components.Component, Any]
+FormValues = dict[gr.components.Component, Any]
+NO_DESIGN = "Select a design to see its details."
 
 
 @dataclass
-class Controller:
-    studio: Studio
+class Panels:
+    """Every component a handler may update, by panel."""
+
     sidebar: Sidebar
     chat: ChatPanel
     form: PropertyForm
@@ -33,144 +38,145 @@ class Controller:
 
     @property
     def outputs(self) -> list[gr.components.Component]:
-        """Every component a handler may update."""
+        """The named groups a screen update writes to."""
         return [
-            self.conversation_id, self.design_ids, self.sidebar.new, self.sidebar.conversations,
-            self.sidebar.title,
-            self.chat.chatbot, self.chat.message, self.chat.send, self.chat.status,
-            self.gallery.gallery, self.gallery.spec, self.gallery.model, self.gallery.downloads,
-            *self.form.inputs,
+            self.conversation_id, self.design_ids, *self.sidebar.outputs, *self.chat.outputs,
+            *self.gallery.outputs, *self.form.inputs,
         ]  # fmt: skip
 
-    def show(self, conversation_id: int | None) -> Updates:
+
+@dataclass(repr=False)
+class Controller:
+    studio: Studio
+    identity: Identity
+    panels: Panels
+
+    # Mappings ------------------------------------------------------------------------------
+
+    def _screen(self, view: StudioView) -> Updates:
         """Show one conversation (or the empty studio) everywhere."""
+        p, conversation = self.panels, view.conversation
+        selected = conversation["id"] if conversation else None
+        images = conversation["images"] if conversation else []
+        locate = self.studio.files.path
         updates: Updates = {
-            self.conversation_id: conversation_id,
-            self.sidebar.conversations: self._conversation_list(conversation_id),
-            self.chat.message: gr.Textbox(interactive=True),
-            self.chat.send: gr.Button(interactive=True),
-            self.sidebar.new: gr.Button(interactive=True),
-            self.chat.status: "",
-            self.gallery.spec: "Select a design to see its details.",
-            self.gallery.model: None,
-            self.gallery.downloads: gr.File(value=None, visible=False),
+            p.conversation_id: selected,
+            p.design_ids: [image["id"] for image in reversed(images)],
+            p.sidebar.conversations: gr.Radio(
+                choices=views.conversation_choices(view.conversations), value=selected
+            ),
+            p.sidebar.title: conversation["title"] if conversation else "",
+            p.sidebar.new: gr.Button(interactive=True),
+            p.chat.chatbot: views.chat_messages(conversation, locate) if conversation else [],
+            p.chat.message: gr.Textbox(interactive=True),
+            p.chat.send: gr.Button(interactive=True),
+            p.chat.status: "",
+            p.gallery.gallery: views.gallery_items(images, locate),
+            p.gallery.spec: NO_DESIGN,
+            p.gallery.model: None,
+            p.gallery.downloads: gr.File(value=None, visible=False),
         }
-        if conversation_id is None:
-            return updates | self._contents(None, [], [])
-        conversation = self.studio.get_conversation(conversation_id)
-        updates[self.sidebar.title] = conversation["title"]
-        properties = self.studio.current_properties(conversation_id).to_dict()
-        return updates | self._contents(conversation, conversation["images"], properties)
-
-    def _conversation_list(self, selected: int | None) -> gr.Radio:
-        choices = views.conversation_choices(self.studio.list_conversations())
-        return gr.Radio(choices=choices, value=selected)
-
-    def _contents(self, conversation: dict | None, images: list, properties: Any) -> Updates:
-        root = self.studio.files.root
-        updates: Updates = {
-            self.chat.chatbot: views.chat_messages(conversation, root) if conversation else [],
-            self.gallery.gallery: views.gallery_items(images, root),
-            self.design_ids: [image["id"] for image in reversed(images)],
-        }
-        if properties:
-            updates |= self.form.values(properties)
+        if view.properties:
+            updates |= p.form.values(view.properties)
         return updates
 
-    @shows_errors
-    def load(self) -> Updates:
-        """On page load, reopen the most recently updated conversation."""
-        conversations = self.studio.list_conversations()
-        return self.show(conversations[0]["id"] if conversations else None)
-
-    @shows_errors
-    def new_conversation(self) -> Updates:
-        """Start a fresh conversation and show it."""
-        return self.show(self.studio.create_conversation()["id"])
-
-    @shows_errors
-    def select(self, conversation_id: int | None) -> Updates:
-        """Show the conversation picked in the sidebar."""
-        return self.show(conversation_id)
-
-    @shows_errors
-    def rename(self, conversation_id: int | None, title: str) -> Updates:
-        """Rename the open conversation."""
-        if conversation_id is None:
-            raise gr.Error("Open a conversation first.")
-        conversation = self.studio.get_conversation(conversation_id)
-        self.studio.update_conversation(conversation_id, title, conversation["description"])
-        return self.show(conversation_id)
-
-    @shows_errors
-    def delete(self, conversation_id: int | None) -> Updates:
-        """Delete the open conversation and show the next one."""
-        if conversation_id is not None:
-            self.studio.delete_conversation(conversation_id)
-        return self.load()
-
-    @shows_errors
-    async def send(self, conversation_id: int | None, text: str) -> AsyncIterator[Updates]:
-        """Send a message; stream the designer's answer; then show the stored turn."""
-        if not (text or "").strip():
-            raise gr.Error("Type a message first.")
-        if conversation_id is None:
-            checked_message(text)  # refuse bad input before creating anything
-            conversation_id = self.studio.create_conversation()["id"]
-        stream = self.studio.chat_stream(conversation_id, text)  # validates before the box clears
-        history = views.chat_messages(
-            self.studio.get_conversation(conversation_id), self.studio.files.root
-        )
-        pending = [*history, {"role": "user", "content": text}]
-        yield {
-            self.conversation_id: conversation_id,
-            self.sidebar.conversations: self._conversation_list(conversation_id),
-            self.chat.chatbot: pending,
-            self.chat.message: gr.Textbox(value="", interactive=False),
-            self.chat.send: gr.Button(interactive=False),
-            self.chat.status: "⏳ Thinking…",
+    def _turn(self, update: ChatUpdate, shown: list[dict[str, Any]]) -> Updates:
+        """A running turn: the user's message and the answer so far."""
+        chat = self.panels.chat
+        pending = [*shown, {"role": "user", "content": update.user_message["content"]}]
+        if update.text or update.status:
+            reply = update.text or f"_{update.status}_"
+            pending.append({"role": "assistant", "content": reply})
+        return {
+            self.panels.conversation_id: update.conversation_id,
+            chat.chatbot: pending,
+            chat.message: gr.Textbox(value="", interactive=False),
+            chat.send: gr.Button(interactive=False),
+            chat.status: f"⏳ {update.status or 'Thinking…'}",
         }
-        async for update in stream:
+
+    # Handlers ------------------------------------------------------------------------------
+
+    @shows_errors
+    def load(self, request: gr.Request) -> Updates:
+        """On page load, reopen the most recently updated conversation."""
+        return self._screen(self.studio.view(self.identity.owner(request)))
+
+    @shows_errors
+    def new_conversation(self, request: gr.Request) -> Updates:
+        """Start a fresh conversation and show it."""
+        owner = self.identity.owner(request)
+        return self._screen(self.studio.view(owner, self.studio.conversations.create(owner)["id"]))
+
+    @shows_errors
+    def select(self, conversation_id: int | None, request: gr.Request) -> Updates:
+        """Show the conversation picked in the sidebar."""
+        return self._screen(self.studio.view(self.identity.owner(request), conversation_id))
+
+    @shows_errors
+    def rename(self, conversation_id: int | None, title: str, request: gr.Request) -> Updates:
+        """Rename the open conversation."""
+        owner = self.identity.owner(request)
+        renamed = self.studio.conversations.update(owner, conversation_id, title)
+        return self._screen(self.studio.view(owner, renamed["id"]))
+
+    @shows_errors
+    def delete(self, conversation_id: int | None, request: gr.Request) -> Updates:
+        """Delete the open conversation and show the latest other one."""
+        owner = self.identity.owner(request)
+        if conversation_id is not None:
+            self.studio.conversations.delete(owner, conversation_id)
+        return self._screen(self.studio.view(owner))
+
+    @shows_errors
+    async def send(
+        self, conversation_id: int | None, text: str, shown: list, request: gr.Request
+    ) -> AsyncIterator[Updates]:
+        """Send a message; stream the designer's answer; then show the stored turn."""
+        owner = self.identity.owner(request)
+        async for update in self.studio.turns.stream(owner, conversation_id, text):
             if update.done:
-                break
-            reply = update.text or f"_{update.status or 'Thinking…'}_"
-            yield {
-                self.chat.chatbot: [*pending, {"role": "assistant", "content": reply}],
-                self.chat.status: update.status and f"⏳ {update.status}",
-            }
-        yield self.show(conversation_id)
+                yield self._screen(self.studio.view(owner, update.conversation_id))
+            else:
+                yield self._turn(update, shown)
 
     def enable_input(self) -> Updates:
         """Give the message box back, whatever happened to the turn."""
-        return {
-            self.chat.message: gr.Textbox(interactive=True),
-            self.chat.send: gr.Button(interactive=True),
-        }
+        chat = self.panels.chat
+        return {chat.message: gr.Textbox(interactive=True), chat.send: gr.Button(interactive=True)}
+
+    async def generate_2d_from_form(self, values: FormValues, request: gr.Request) -> Updates:
+        """Draw 2D design sheets from the form."""
+        return await self._generate(ImageType.TWO_D, values, request)
+
+    async def generate_3d_from_form(self, values: FormValues, request: gr.Request) -> Updates:
+        """Draw 3D designs from the form."""
+        return await self._generate(ImageType.THREE_D, values, request)
 
     @shows_errors
-    async def generate(
-        self, kind: str, conversation_id: int | None, count: int, *values: Any
+    async def _generate(self, kind: ImageType, values: FormValues, request: gr.Request) -> Updates:
+        """Generate designs straight from the form into the open conversation."""
+        owner, p = self.identity.owner(request), self.panels
+        shown = await self.studio.designs.generate_from_form(
+            owner,
+            values[p.conversation_id],
+            form_properties(p.form, values),
+            int(values[p.form.count]),
+            kind,
+        )
+        return self._screen(self.studio.view(owner, shown))
+
+    @shows_errors
+    def select_design(
+        self, design_ids: list[int], event: gr.SelectData, request: gr.Request
     ) -> Updates:
-        """Generate designs straight from the form."""
-        properties = form_properties(self.form, *values)
-        if conversation_id is None:
-            self.studio.check_properties(properties)  # refuse bad input before creating anything
-            conversation_id = self.studio.create_conversation()["id"]
-        prompt = "Generated from the property form"
-        await self.studio.generate(prompt, properties, conversation_id, int(count), ImageType(kind))
-        return self.show(conversation_id)
-
-    @shows_errors
-    def select_design(self, design_ids: list[int], event: gr.SelectData) -> Updates:
         """Show the picked design's spec, model and files; load its properties into the form."""
-        image = self.studio.image(design_ids[event.index])
-        files = [str(self.studio.image_file(image["id"]))]
-        if image["has_model"]:
-            files += [str(self.studio.image_file(image["id"], k)) for k in ("glb", "stl")]
-        model = files[1] if image["has_model"] else None
+        owner = self.identity.owner(request)
+        image, files = self.studio.designs.detail(owner, design_ids[event.index])
+        gallery = self.panels.gallery
         return {
-            self.gallery.spec: views.spec_markdown(image),
-            self.gallery.model: model,
-            self.gallery.downloads: gr.File(value=files, visible=True),
-            **self.form.values(image["properties"]),
+            gallery.spec: views.spec_markdown(image),
+            gallery.model: files.get(FileKind.GLB),
+            gallery.downloads: gr.File(value=[str(f) for f in files.values()], visible=True),
+            **self.panels.form.values(image["properties"]),
         }

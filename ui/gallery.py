@@ -14,6 +14,11 @@ class GalleryPanel:
     model: gr.Model3D
     downloads: gr.File
 
+    @property
+    def outputs(self) -> list[gr.components.Component]:
+        """The components a screen update writes to."""
+        return [self.gallery, self.spec, self.model, self.downloads]
+
 
 def build_gallery() -> GalleryPanel:
     """Gallery, spec of the selected design, its 3D model and files."""

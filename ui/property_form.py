@@ -11,6 +11,7 @@ from core.properties import GOLD_KARATS, MAX_COUNT, DesignProperties, field_choi
 
 LABELS = {"band_width_mm": "Band width (mm)", "ring_size": "Ring size (US)", "carat": "Carat"}
 NO_KARAT = "—"
+PER_ROW = 2  # two fields a row keeps the whole form visible beside the gallery
 
 
 @dataclass
@@ -27,21 +28,20 @@ class PropertyForm:
         return list(self.fields.values())
 
     def values(self, properties: dict[str, Any]) -> dict[gr.components.Component, Any]:
-        """Component updates showing these properties."""
+        """Component updates showing these properties (fields a design lacks keep theirs)."""
         shown = {**properties, "karat": properties.get("karat") or NO_KARAT}
-        return {component: shown[name] for name, component in self.fields.items()}
+        return {c: shown[name] for name, c in self.fields.items() if name in shown}
 
 
 def build_property_form() -> PropertyForm:
     """One input per property: dropdowns for choices, numbers for sizes, text for the rest."""
     defaults = DesignProperties().to_dict()
     fields: dict[str, gr.components.Component] = {}
-    names = list(DesignProperties.model_fields)
     with gr.Group(elem_id="property-form"):
-        # Two fields a row keeps the whole form visible beside the gallery.
-        for pair in zip(names[::2], names[1::2] + [None], strict=True):
+        names = list(DesignProperties.model_fields)
+        for row in (names[i : i + PER_ROW] for i in range(0, len(names), PER_ROW)):
             with gr.Row(equal_height=True):
-                for name in filter(None, pair):
+                for name in row:
                     info = DesignProperties.model_fields[name]
                     fields[name] = _field(name, info, defaults[name])
     with gr.Row():
@@ -79,9 +79,11 @@ def _field(name: str, info: Any, default: Any) -> gr.components.Component:
     )
 
 
-def form_properties(form: PropertyForm, *values: Any) -> dict[str, Any]:
+def form_properties(
+    form: PropertyForm, values: dict[gr.components.Component, Any]
+) -> dict[str, Any]:
     """The form's values as a properties dict (validated by the studio, not here)."""
-    properties = dict(zip(form.fields, values, strict=True))
+    properties = {name: values[component] for name, component in form.fields.items()}
     if properties.get("karat") in (NO_KARAT, "", None):
         properties["karat"] = None
     return properties

@@ -15,6 +15,11 @@ class Sidebar:
     rename: gr.Button
     delete: gr.Button
 
+    @property
+    def outputs(self) -> list[gr.components.Component]:
+        """The components a screen update writes to."""
+        return [self.new, self.conversations, self.title]
+
 
 def build_sidebar() -> Sidebar:
     """Buttons and the list of conversations."""

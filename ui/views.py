@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
+from core.messages import MessageMeta, ToolCall, ToolName
 from core.properties import DesignProperties
+from ui.urls import Locate
 
-TOOL_TITLES = {"generate_jewelry_design": "Designed with", "edit_design": "Edited with"}
+TOOL_TITLES = {ToolName.GENERATE: "Designed with", ToolName.EDIT: "Edited with"}
 
 
 def conversation_choices(conversations: list[dict[str, Any]]) -> list[tuple[str, int]]:
@@ -16,7 +17,7 @@ def conversation_choices(conversations: list[dict[str, Any]]) -> list[tuple[str,
     return [(c["title"] or f"Design #{c['id']}", c["id"]) for c in conversations]
 
 
-def chat_messages(conversation: dict[str, Any], files_root: Path) -> list[dict[str, Any]]:
+def chat_messages(conversation: dict[str, Any], locate: Locate) -> list[dict[str, Any]]:
     """Messages-format chat history: text, tool calls as collapsible notes, images inline."""
     by_id = {image["id"]: image for image in conversation["images"]}
     messages: list[dict[str, Any]] = []
@@ -24,21 +25,20 @@ def chat_messages(conversation: dict[str, Any], files_root: Path) -> list[dict[s
         if message["role"] == "user":
             messages.append({"role": "user", "content": message["content"]})
             continue
-        messages.extend(tool_notes(message["metadata"].get("tool_calls", [])))
+        messages.extend(tool_notes(MessageMeta.of(message["metadata"]).tool_calls))
         images = [by_id[i] for i in message["images"] if i in by_id]
-        messages.append(assistant_message(message["content"], images, files_root))
+        messages.append(assistant_message(message["content"], images, locate))
     return messages
 
 
-def tool_notes(calls: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def tool_notes(calls: list[ToolCall]) -> list[dict[str, Any]]:
     """One collapsible note per tool call, with its arguments and result."""
     notes = []
     for call in calls:
-        result = call.get("result", {})
-        failed = "error" in result
-        title = f"🛠️ {TOOL_TITLES.get(call['name'], 'Called')} {call['name']}"
-        args = json.dumps(call.get("args", {}), ensure_ascii=False, indent=1)
-        outcome = f"**Error:** {result['error']}" if failed else f"**Designs:** {_ids(result)}"
+        title = f"🛠️ {TOOL_TITLES.get(call.name, 'Called')} {call.name}"
+        args = json.dumps(call.args, ensure_ascii=False, indent=1)
+        error = call.result.get("error")
+        outcome = f"**Error:** {error}" if call.failed else f"**Designs:** {_ids(call.result)}"
         body = f"**Arguments**\n```json\n{args}\n```\n{outcome}"
         notes.append(
             {"role": "assistant", "content": body, "metadata": {"title": title, "status": "done"}}
@@ -50,16 +50,16 @@ def _ids(result: dict[str, Any]) -> str:
     return ", ".join(f"#{image['image_id']}" for image in result.get("images", [])) or "none"
 
 
-def assistant_message(text: str, images: list[dict[str, Any]], files_root: Path) -> dict[str, Any]:
+def assistant_message(text: str, images: list[dict[str, Any]], locate: Locate) -> dict[str, Any]:
     """An assistant message with its designs inline."""
     content: list[Any] = [text] if text else []
-    content += [{"path": str(files_root / image["image_path"])} for image in images]
+    content += [{"path": str(locate(image["image_path"]))} for image in images]
     return {"role": "assistant", "content": content or ""}
 
 
-def gallery_items(images: list[dict[str, Any]], files_root: Path) -> list[tuple[str, str]]:
+def gallery_items(images: list[dict[str, Any]], locate: Locate) -> list[tuple[str, str]]:
     """Gallery entries (path, caption), newest first."""
-    return [(str(files_root / image["image_path"]), caption(image)) for image in reversed(images)]
+    return [(str(locate(image["image_path"])), caption(image)) for image in reversed(images)]
 
 
 def caption(image: dict[str, Any]) -> str:

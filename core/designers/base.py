@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from core.properties import DesignProperties
+from core.messages import MessageMeta
 from core.tools import ToolSession
 
 
@@ -17,7 +17,7 @@ class HistoryEntry:
 
     role: str  # "user" | "assistant" | "system"
     content: str
-    metadata: dict[str, Any] = field(default_factory=dict)
+    meta: MessageMeta = field(default_factory=MessageMeta)
     image_ids: list[int] = field(default_factory=list)
 
 
@@ -28,9 +28,7 @@ class Turn:
     conversation_id: int
     message: str
     history: list[HistoryEntry]
-    properties: DesignProperties
-    tools: ToolSession
-    metadata: dict[str, Any] = field(default_factory=dict)
+    tools: ToolSession  # its `properties` are the conversation's current ones
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,14 @@ class Status:
     text: str
 
 
-TurnEvent = TextDelta | Status
+@dataclass(frozen=True)
+class Transcript:
+    """The designer's own record of the turn, stored with the answer (Gemini: its contents)."""
+
+    contents: list[dict[str, Any]]
+
+
+TurnEvent = TextDelta | Status | Transcript
 
 
 class DesignerError(Exception):
@@ -58,8 +63,6 @@ class Designer(ABC):
     """Answers a designer's message, drawing through the turn's tools."""
 
     name: ClassVar[str]
-    streams_text: ClassVar[bool] = False
-    needs_key: ClassVar[bool] = False
 
     @abstractmethod
     def respond(self, turn: Turn) -> AsyncIterator[TurnEvent]:

@@ -8,9 +8,17 @@ from typing import Any, ClassVar
 
 from google.genai import types
 
-from core.designers.base import Designer, DesignerError, Status, TextDelta, Turn, TurnEvent
+from core.designers.base import (
+    Designer,
+    DesignerError,
+    Status,
+    TextDelta,
+    Transcript,
+    Turn,
+    TurnEvent,
+)
 from core.gemini.client import GeminiClient
-from core.gemini.history import GEMINI_CONTENTS, dump_contents
+from core.gemini.history import dump_contents
 from core.gemini.images import GeminiArtist
 from core.gemini.requests import chat_config, function_responses, turn_contents
 from core.gemini.responses import (
@@ -23,6 +31,7 @@ from core.gemini.responses import (
     parts,
     visible_text,
 )
+from core.messages import ToolName
 from core.properties import MAX_COUNT
 from core.settings import Settings
 
@@ -34,8 +43,8 @@ Emit = Callable[[TurnEvent], None]
 
 def status_text(calls: Sequence[types.FunctionCall]) -> str:
     """What the user sees while the tools run: 'Drawing 2 designs…', 'Editing design #4…'."""
-    drawing = sum(_count(c.args or {}) for c in calls if c.name == "generate_jewelry_design")
-    edits = [str((c.args or {}).get("image_id", "?")) for c in calls if c.name == "edit_design"]
+    drawing = sum(_count(c.args or {}) for c in calls if c.name == ToolName.GENERATE)
+    edits = [str((c.args or {}).get("image_id", "?")) for c in calls if c.name == ToolName.EDIT]
     if drawing:
         return f"Drawing {drawing} design{'s' if drawing > 1 else ''}…"
     if edits:
@@ -54,10 +63,10 @@ class GeminiDesigner(Designer):
     """Talks with the designer through Gemini, drawing through the turn's tools."""
 
     name: ClassVar[str] = "gemini"
-    streams_text: ClassVar[bool] = True
-    needs_key: ClassVar[bool] = True
 
-    def __init__(self, client: GeminiClient, settings: Settings, *, max_rounds: int = MAX_ROUNDS):
+    def __init__(
+        self, client: GeminiClient, settings: Settings, *, max_rounds: int = MAX_ROUNDS
+    ) -> None:
         self.client = client
         self.model = settings.chat_model
         self.deadline_s = settings.turn_deadline_s
@@ -115,7 +124,7 @@ class GeminiDesigner(Designer):
             emit(Status(status_text(calls)))
             results = [await turn.tools.call(c.name or "", dict(c.args or {})) for c in calls]
             contents.append(function_responses(calls, results))
-        turn.metadata[GEMINI_CONTENTS] = dump_contents(contents[first_new:])
+        emit(Transcript(dump_contents(contents[first_new:])))
 
     async def _round(
         self, contents: list[types.Content], turn: Turn, emit: Emit, *, allow_tools: bool

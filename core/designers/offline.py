@@ -22,6 +22,7 @@ from core.designers.offline_phrases import (
     value_text,
     with_article,
 )
+from core.messages import ToolName
 from core.parser import ParsedRequest, detect_language, parse_request
 from core.properties import (
     GOLD_KARATS,
@@ -269,10 +270,8 @@ def _question_answer(changes: dict[str, Any], p: DesignProperties, lang: str) ->
 def last_design_view(history: list[HistoryEntry]) -> str | None:
     """The image type of the conversation's latest design, or None if nothing was drawn."""
     for entry in reversed(history):
-        for call in reversed(entry.metadata.get("tool_calls") or []):
-            images = (call.get("result") or {}).get("images") or []
-            if images:
-                return images[0].get("image_type", "2d")
+        if view := entry.meta.designed_view():
+            return view
         if entry.image_ids:
             return "2d"
     return None
@@ -330,16 +329,16 @@ class OfflineDesigner(Designer):
         last_view = last_design_view(turn.history)
         established = last_view is not None
         changes = {**pending_changes(turn.history), **request.changes}
-        if not will_draw(request, changes, turn.properties, established):
+        if not will_draw(request, changes, turn.tools.properties, established):
             yield TextDelta(
-                conversation_reply(request, changes, turn.properties, established, lang)
+                conversation_reply(request, changes, turn.tools.properties, established, lang)
             )
             return
         view = request.image_type if request.image_type_stated else (last_view or "2d")
-        count, base = request.count, turn.properties
+        count, base = request.count, turn.tools.properties
         yield Status(say(f"status_{view}_{'1' if count == 1 else 'n'}", lang, n=count))
         args = {"properties": changes, "image_type": view, "count": count}
-        result = await turn.tools.call("generate_jewelry_design", args)
+        result = await turn.tools.call(ToolName.GENERATE, args)
         if "error" in result:
             yield TextDelta(error_reply(result["error"], changes, base, lang))
             return

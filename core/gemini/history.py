@@ -1,9 +1,9 @@
 """Earlier messages as Gemini contents: windowed, with the model's own parts kept.
 
-An assistant message made by the Gemini designer carries, in its metadata under
-GEMINI_CONTENTS, every content of its turn exactly as Gemini produced them
+An assistant message made by the Gemini designer carries, as its metadata's
+transcript, every content of its turn exactly as Gemini produced them
 (function calls with their thought signatures, our function responses, the
-final text). Other assistant messages are rebuilt from their "tool_calls".
+final text). Other assistant messages are rebuilt from their tool calls.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from google.genai import types
 from pydantic import ValidationError
 
 from core.designers.base import HistoryEntry
+from core.messages import ToolCall
 
 logger = logging.getLogger(__name__)
 
-GEMINI_CONTENTS = "gemini_contents"
-TOOL_CALLS = "tool_calls"
 MAX_ENTRIES = 30
 MAX_CHARS = 40_000
 MAX_MESSAGE_CHARS = 8_000
@@ -45,7 +44,7 @@ def load_contents(raw: Any) -> list[types.Content] | None:
 
 def entry_cost(entry: HistoryEntry) -> int:
     """Rough size of an entry in characters, for windowing."""
-    extra = entry.metadata.get(GEMINI_CONTENTS) or entry.metadata.get(TOOL_CALLS)
+    extra = entry.meta.transcript or [c.model_dump() for c in entry.meta.tool_calls]
     return len(entry.content) + (len(json.dumps(extra, default=str)) if extra else 0)
 
 
@@ -73,16 +72,11 @@ def _text(role: str, text: str) -> types.Content:
     return types.Content(role=role, parts=[types.Part(text=text[:MAX_MESSAGE_CHARS])])
 
 
-def _from_tool_calls(calls: list[dict[str, Any]]) -> list[types.Content]:
+def _from_tool_calls(calls: list[ToolCall]) -> list[types.Content]:
     """A turn made by another designer, as function calls and responses."""
-    asked = [
-        types.Part(function_call=types.FunctionCall(name=c["name"], args=c.get("args") or {}))
-        for c in calls
-    ]
+    asked = [types.Part(function_call=types.FunctionCall(name=c.name, args=c.args)) for c in calls]
     answered = [
-        types.Part(
-            function_response=types.FunctionResponse(name=c["name"], response=c.get("result") or {})
-        )
+        types.Part(function_response=types.FunctionResponse(name=c.name, response=c.result))
         for c in calls
     ]
     return [types.Content(role="model", parts=asked), types.Content(role="user", parts=answered)]
@@ -92,10 +86,10 @@ def entry_contents(entry: HistoryEntry) -> list[types.Content]:
     """One history entry as Gemini contents."""
     if entry.role == "user":
         return [_text("user", entry.content)]
-    stored = load_contents(entry.metadata.get(GEMINI_CONTENTS))
+    stored = load_contents(entry.meta.transcript)
     if stored is not None:
         return stored
-    calls = entry.metadata.get(TOOL_CALLS) or []
+    calls = entry.meta.tool_calls
     contents = _from_tool_calls(calls) if calls else []
     if entry.content:
         contents.append(_text("model", entry.content))

@@ -8,9 +8,11 @@ from pathlib import Path
 from sqlalchemy import func
 from sqlmodel import select
 
+from app import build_studio
 from core.settings import Settings
 from core.studio import Studio
 from data.models import Conversation, GeneratedImage, Message
+from tests.conftest import OWNER
 
 
 def count_rows(studio: Studio, table: type) -> int:
@@ -19,13 +21,15 @@ def count_rows(studio: Studio, table: type) -> int:
 
 
 def test_chat_turn_and_delete_on_postgres(postgres_url: str, tmp_path: Path) -> None:
-    studio = Studio(Settings(storage_dir=tmp_path / "storage", database_url=postgres_url))
+    studio = build_studio(Settings(storage_dir=tmp_path / "storage", database_url=postgres_url))
     try:
         assert studio.db.engine.dialect.name == "postgresql"
-        conversation_id = studio.create_conversation()["id"]
-        result = asyncio.run(studio.chat(conversation_id, "a silver pendant with a pearl"))
+        conversation_id = studio.conversations.create(OWNER)["id"]
+        result = asyncio.run(
+            studio.turns.run(OWNER, conversation_id, "a silver pendant with a pearl")
+        )
 
-        stored = studio.get_conversation(conversation_id)
+        stored = studio.conversations.get(OWNER, conversation_id)
         assert stored["title"] == "a silver pendant with a pearl"
         assert [m["role"] for m in stored["messages"]] == ["user", "assistant"]
         assistant = stored["messages"][1]
@@ -37,9 +41,9 @@ def test_chat_turn_and_delete_on_postgres(postgres_url: str, tmp_path: Path) -> 
         assert all(i["properties"]["metal"] == "silver" for i in stored["images"])
         assert stored["created_at"].endswith("+00:00")
         files = [p for p in studio.files.root.rglob("*") if p.is_file()]
-        assert files and all(studio.image_file(i).exists() for i in image_ids)
+        assert files and all(studio.designs.file(OWNER, i).exists() for i in image_ids)
 
-        studio.delete_conversation(conversation_id)
+        studio.conversations.delete(OWNER, conversation_id)
         assert [count_rows(studio, t) for t in (Conversation, Message, GeneratedImage)] == [0] * 3
         assert [p for p in studio.files.root.rglob("*") if p.is_file()] == []
     finally:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.settings import Settings
-from tests.conftest import RunningApp, launch_app
+from tests.conftest import OWNER, RunningApp, launch_app
 from tests.ui.conftest import open_studio, shoot, start_new_conversation
 
 
@@ -86,13 +86,15 @@ def test_rename_and_delete_a_conversation(page: object, running_app: RunningApp)
     page.wait_for_function(
         "() => document.querySelector('#conversation-list').innerText.includes('Bridal line 2027')"
     )
-    titles = [c["title"] for c in running_app.studio.list_conversations()]
+    titles = [c["title"] for c in running_app.studio.conversations.list(OWNER)]
     assert "Bridal line 2027" in titles
     page.click("#delete-conversation")
     page.wait_for_function(
         "() => !document.querySelector('#conversation-list').innerText.includes('Bridal line')"
     )
-    assert "Bridal line 2027" not in [c["title"] for c in running_app.studio.list_conversations()]
+    assert "Bridal line 2027" not in [
+        c["title"] for c in running_app.studio.conversations.list(OWNER)
+    ]
 
 
 def test_bad_input_on_an_empty_studio_creates_no_conversation(page: object, tmp_path) -> None:
@@ -107,6 +109,6 @@ def test_bad_input_on_an_empty_studio_creates_no_conversation(page: object, tmp_
         page.click("#generate-2d")
         toasts = "[...document.querySelectorAll('.toast-body')].map(t => t.innerText).join(' ')"
         page.wait_for_function(f"() => {toasts}.includes('at most 40 characters')", timeout=30_000)
-        assert app.studio.list_conversations() == []
+        assert app.studio.conversations.list(OWNER) == []
     finally:
         app.close()

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 import pytest
 from PIL import Image
 
+from app import build_studio
 from core.engine.api import render_design_at
 from core.errors import StudioError
 from core.gemini.images import REFERENCE_SCALE
@@ -26,7 +27,7 @@ from core.studio import Studio
 from tests import gemini_stub as gs
 from tests.conftest import GEMINI_CHAT as CHAT
 from tests.conftest import GEMINI_IMAGE as IMAGE
-from tests.conftest import gemini_settings
+from tests.conftest import OWNER, gemini_settings
 
 KEY = "test-key-SECRET-0123456789"
 SIGNATURE = b"\x00\x9fsigned-thought\xff"
@@ -57,7 +58,7 @@ def studio_with(settings: Settings) -> Iterator[Callable[..., Studio]]:
     made: list[Studio] = []
 
     def make(**changes: Any) -> Studio:
-        made.append(Studio(replace(settings, **changes)))
+        made.append(build_studio(replace(settings, **changes)))
         return made[-1]
 
     yield make
@@ -91,7 +92,7 @@ class Outcome:
 
 async def turn(studio: Studio, conversation_id: int, message: str) -> Outcome:
     outcome, start = Outcome(), time.monotonic()
-    async for update in studio.chat_stream(conversation_id, message):
+    async for update in studio.turns.stream(OWNER, conversation_id, message):
         if update.status:
             outcome.statuses.append(update.status)
         if update.text and not update.done:
@@ -103,14 +104,14 @@ async def turn(studio: Studio, conversation_id: int, message: str) -> Outcome:
 
 
 def chat_once(studio: Studio, message: str = "Một chiếc nhẫn vàng hồng") -> Outcome:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     return run(studio, lambda: turn(studio, conversation_id, message))
 
 
 def stored(studio: Studio) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Path]]:
     """Messages and designs of the only conversation, and every stored file."""
-    (conversation,) = studio.list_conversations()
-    full = studio.get_conversation(conversation["id"])
+    (conversation,) = studio.conversations.list(OWNER)
+    full = studio.conversations.get(OWNER, conversation["id"])
     files = [p for p in studio.files.root.rglob("*") if p.is_file()]
     return full["messages"], full["images"], files
 
@@ -146,7 +147,9 @@ def test_design_turn_calls_the_tool_draws_stores_and_answers(
     args = {"properties": {"metal": "rose gold"}, "count": 2, "prompt": "vine band"}
     stub.script(CHAT, gs.streamed(gs.text("Để tôi "), [gs.text("vẽ."), draw_call(**args)]))
     stub.script(
-        IMAGE, gs.reply(gs.image(gs.png())), gs.reply(gs.image(jpeg(3000, 1200), "image/jpeg"))
+        IMAGE,
+        gs.reply(gs.image(gs.png())),
+        gs.reply(gs.image(jpeg(3000, 1200), "image/jpeg")),
     )
     stub.script(CHAT, gs.streamed(gs.text("Đây là "), gs.text("hai mẫu.")))
 
@@ -198,14 +201,14 @@ def test_text_reaches_the_user_while_the_answer_is_still_streaming(
 def test_second_turn_sends_history_and_edit_sends_the_earlier_image(
     studio: Studio, stub: gs.GeminiStub
 ) -> None:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     stub.script(CHAT, gs.reply(draw_call(properties={"gemstone": "ruby"})))
     stub.script(IMAGE, gs.reply(gs.image(gs.png(color="red"))))
     stub.script(CHAT, gs.reply(gs.text("A ruby ring.")))
 
     async def scenario() -> Outcome:
         await turn(studio, conversation_id, "A ruby ring please")
-        first_id = studio.get_conversation(conversation_id)["images"][0]["id"]
+        first_id = studio.conversations.get(OWNER, conversation_id)["images"][0]["id"]
         edit = {"image_id": first_id, "instruction": "make it platinum"}
         edit["properties"] = {"metal": "platinum"}
         stub.script(CHAT, gs.reply(gs.function_call("edit_design", edit)))
@@ -268,8 +271,8 @@ def test_3d_design_gets_the_engine_model(studio: Studio, stub: gs.GeminiStub) ->
     assert "3D product render" in stub.calls(IMAGE)[0].texts()[0]
     (image,) = outcome.images
     assert image["has_model"] and image["spec"]["metal_weight_g"] > 0
-    assert studio.image_file(image["id"], "glb").read_bytes()[:4] == b"glTF"
-    assert studio.image_file(image["id"], "stl").stat().st_size > 0
+    assert studio.designs.file(OWNER, image["id"], "glb").read_bytes()[:4] == b"glTF"
+    assert studio.designs.file(OWNER, image["id"], "stl").stat().st_size > 0
     picture = Image.open(studio.files.path(image["image_path"]))
     assert picture.size == (64, 64)  # Gemini's picture is kept, not the engine's
 
@@ -285,9 +288,9 @@ def test_api_errors_after_retries_keep_the_message_and_say_why(
     studio: Studio, stub: gs.GeminiStub, code: int, status: str, words: str
 ) -> None:
     stub.script(CHAT, gs.error(code, status), gs.error(code, status))
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     with pytest.raises(StudioError, match=words.replace("(", r"\(")):
-        run(studio, lambda: studio.chat(conversation_id, "A ring"))
+        run(studio, lambda: studio.turns.run(OWNER, conversation_id, "A ring"))
     assert len(stub.calls(CHAT)) == 2  # the first try and one retry
     messages, images, files = stored(studio)
     assert messages[0]["content"] == "A ring" and words in messages[1]["content"]
@@ -324,7 +327,7 @@ def test_a_hung_turn_does_not_hold_up_other_designers(
         return gs.reply(gs.text("ok"), delay=30 if hang else 0.3)
 
     stub.on(CHAT, answer)
-    ids = [studio.create_conversation()["id"] for _ in range(5)]
+    ids = [studio.conversations.create(OWNER)["id"] for _ in range(5)]
 
     async def scenario() -> list[Outcome]:
         texts = ["hang"] + ["a ring"] * 4
@@ -436,7 +439,7 @@ def test_the_key_never_leaks(
     stub.script(IMAGE, gs.reply(gs.image(gs.png())))
     stub.script(CHAT, gs.reply(gs.text("Done.")))
     stub.script(CHAT, gs.error(400, "INVALID_ARGUMENT", f"API key {KEY} not valid"))
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
 
     async def scenario() -> Outcome:
         await turn(studio, conversation_id, "A ring")
@@ -446,7 +449,7 @@ def test_the_key_never_leaks(
     assert "INVALID_ARGUMENT" in outcome.error and "[redacted]" in outcome.error
     assert "quota exceeded for key [redacted]" in caplog.text  # the retry was logged, redacted
     assert KEY not in outcome.error and KEY not in caplog.text and KEY not in repr(studio.settings)
-    assert KEY not in json.dumps(studio.get_conversation(conversation_id))
+    assert KEY not in json.dumps(studio.conversations.get(OWNER, conversation_id))
     for request in stub.calls():
         assert request.headers["x-goog-api-key"] == KEY
         assert KEY not in request.query and KEY.encode() not in request.raw
@@ -458,9 +461,9 @@ def test_the_key_never_leaks(
 )
 def test_live_gemini_smoke(tmp_path: Path) -> None:
     live = Settings.from_env({**os.environ, "STORAGE_DIR": str(tmp_path / "storage")})
-    studio = Studio(live)
+    studio = build_studio(live)
     try:
-        conversation_id = studio.create_conversation()["id"]
+        conversation_id = studio.conversations.create(OWNER)["id"]
         message = "Draw one simple 18K yellow gold solitaire ring with a round diamond, 2D."
         outcome = run(studio, lambda: turn(studio, conversation_id, message))
         assert outcome.error == "" and (outcome.text or outcome.images)

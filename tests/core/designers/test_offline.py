@@ -7,10 +7,11 @@ from typing import Any
 
 from core.designers.offline import OfflineDesigner
 from core.studio import Studio
+from tests.conftest import OWNER
 
 
 def chat(studio: Studio, conversation_id: int, message: str) -> dict[str, Any]:
-    return asyncio.run(studio.chat(conversation_id, message))
+    return asyncio.run(studio.turns.run(OWNER, conversation_id, message))
 
 
 def reply(result: dict[str, Any]) -> str:
@@ -26,7 +27,7 @@ def test_the_studio_uses_the_offline_designer_without_a_key(studio: Studio) -> N
 
 
 def test_english_request_is_drawn_stored_and_described(studio: Studio) -> None:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     result = chat(
         studio,
         conversation_id,
@@ -38,7 +39,7 @@ def test_english_request_is_drawn_stored_and_described(studio: Studio) -> None:
         "carat": 1.0, "style": "vintage", "finish": "milgrain",
     }  # fmt: skip
     assert {k: image["properties"][k] for k in expected} == expected
-    assert studio.image_file(image["id"]).read_bytes().startswith(b"\x89PNG")
+    assert studio.designs.file(OWNER, image["id"]).read_bytes().startswith(b"\x89PNG")
     [call] = tool_calls(result)
     assert call["name"] == "generate_jewelry_design"
     assert call["args"] == {"properties": expected, "image_type": "2d", "count": 1}
@@ -49,7 +50,7 @@ def test_english_request_is_drawn_stored_and_described(studio: Studio) -> None:
 
 
 def test_a_change_keeps_what_the_conversation_established(studio: Studio) -> None:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     first = chat(studio, conversation_id, "a vintage rose gold ring with a 1 ct oval ruby, size 6")
     second = chat(studio, conversation_id, "make it platinum")
     assert tool_calls(second)[0]["args"]["properties"] == {"metal": "platinum"}
@@ -63,7 +64,7 @@ def test_a_change_keeps_what_the_conversation_established(studio: Studio) -> Non
 
 
 def test_vietnamese_request_and_change_are_answered_in_vietnamese(studio: Studio) -> None:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     first = chat(studio, conversation_id, "Nhẫn vàng trắng 18K đính kim cương 5 ly, kiểu tối giản")
     properties = first["generated_images"][0]["properties"]
     assert (properties["metal"], properties["karat"], properties["carat"]) == (
@@ -79,7 +80,7 @@ def test_vietnamese_request_and_change_are_answered_in_vietnamese(studio: Studio
 
 
 def test_greetings_and_questions_are_answered_without_drawing(studio: Studio) -> None:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     hello = chat(studio, conversation_id, "hello")
     assert hello["generated_images"] == [] and tool_calls(hello) == []
     assert "ring, necklace, pendant" in reply(hello)
@@ -90,7 +91,7 @@ def test_greetings_and_questions_are_answered_without_drawing(studio: Studio) ->
 
 
 def test_a_vague_request_asks_which_piece_then_draws_what_was_said(studio: Studio) -> None:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     vague = chat(studio, conversation_id, "something in rose gold with a ruby")
     assert vague["generated_images"] == [] and "Which piece" in reply(vague)
     drawn = chat(studio, conversation_id, "a pendant please")
@@ -100,7 +101,7 @@ def test_a_vague_request_asks_which_piece_then_draws_what_was_said(studio: Studi
 
 
 def test_several_3d_designs_and_the_view_is_kept_for_changes(studio: Studio) -> None:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     first = chat(studio, conversation_id, "vẽ 2 mẫu mặt dây ngọc trai dạng 3D")
     assert len(first["generated_images"]) == 2
     assert all(i["image_type"] == "3d" and i["has_model"] for i in first["generated_images"])
@@ -108,11 +109,11 @@ def test_several_3d_designs_and_the_view_is_kept_for_changes(studio: Studio) -> 
     second = chat(studio, conversation_id, "đổi sang bạc")
     [image] = second["generated_images"]
     assert image["image_type"] == "3d" and image["properties"]["metal"] == "silver"
-    assert studio.image_file(image["id"], "glb").stat().st_size > 0
+    assert studio.designs.file(OWNER, image["id"], "glb").stat().st_size > 0
 
 
 def test_a_tool_error_is_explained_with_what_is_allowed(studio: Studio) -> None:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     chat(studio, conversation_id, "a platinum ring with a diamond")
     too_big = chat(studio, conversation_id, "make it a 20 ct diamond")
     assert too_big["generated_images"] == []
@@ -123,7 +124,7 @@ def test_a_tool_error_is_explained_with_what_is_allowed(studio: Studio) -> None:
 
 
 def test_vietnamese_ni_size_is_not_converted(studio: Studio) -> None:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     result = chat(studio, conversation_id, "nhẫn bạc ni 12")
     properties = result["generated_images"][0]["properties"]
     assert properties["ring_size"] == 7.0 and properties["metal"] == "silver"
@@ -131,7 +132,7 @@ def test_vietnamese_ni_size_is_not_converted(studio: Studio) -> None:
 
 
 def test_nothing_to_change_asks_instead_of_redrawing(studio: Studio) -> None:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     chat(studio, conversation_id, "a gold pendant with an emerald")
     bigger = chat(studio, conversation_id, "make it bigger")
     assert bigger["generated_images"] == [] and "exact size" in reply(bigger)
@@ -141,15 +142,19 @@ def test_nothing_to_change_asks_instead_of_redrawing(studio: Studio) -> None:
 
 def test_answers_are_deterministic(studio: Studio) -> None:
     texts = [
-        reply(chat(studio, studio.create_conversation()["id"], "a silver bracelet with amethysts"))
+        reply(
+            chat(
+                studio, studio.conversations.create(OWNER)["id"], "a silver bracelet with amethysts"
+            )
+        )
         for _ in range(2)
     ]
     assert texts[0] == texts[1] and "silver bracelet" in texts[0]
 
 
 def test_after_several_options_it_does_not_suggest_asking_for_options(studio: Studio) -> None:
-    conversation_id = studio.create_conversation()["id"]
+    conversation_id = studio.conversations.create(OWNER)["id"]
     for message in ("a platinum ring with a ruby", "show me 3 options"):
-        reply = asyncio.run(studio.chat(conversation_id, message))
+        reply = asyncio.run(studio.turns.run(OWNER, conversation_id, message))
     assert len(reply["generated_images"]) == 3
     assert "3 options" not in reply["assistant_message"]["content"].split("\n\n")[-1]

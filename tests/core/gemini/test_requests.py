@@ -25,6 +25,7 @@ from core.gemini.requests import (
     turn_contents,
 )
 from core.gemini.responses import append_part, function_calls
+from core.messages import MessageMeta
 from core.properties import DesignProperties, ImageType
 from core.settings import Settings
 from core.tools import ToolError, tool_declarations
@@ -45,9 +46,7 @@ def assistant_with_parts(text: str) -> HistoryEntry:
         types.Content(role="user", parts=[types.Part(function_response=answer)]),
         types.Content(role="model", parts=[types.Part(text=text)]),
     ]
-    return HistoryEntry(
-        "assistant", text, {history.GEMINI_CONTENTS: history.dump_contents(contents)}
-    )
+    return HistoryEntry("assistant", text, MessageMeta(transcript=history.dump_contents(contents)))
 
 
 def response(body: dict) -> types.GenerateContentResponse:
@@ -115,7 +114,7 @@ def test_thought_signatures_survive_storage_and_rebuilding() -> None:
 
 def test_other_designers_turns_are_rebuilt_from_tool_calls() -> None:
     calls = [{"name": "edit_design", "args": {"image_id": 3}, "result": {"images": [4]}}]
-    entry = HistoryEntry("assistant", "Edited.", {"tool_calls": calls})
+    entry = HistoryEntry("assistant", "Edited.", MessageMeta.of({"tool_calls": calls}))
     contents = history.entry_contents(entry)
     assert contents[0].parts[0].function_call.args == {"image_id": 3}
     assert contents[1].parts[0].function_response.response == {"images": [4]}
@@ -123,7 +122,9 @@ def test_other_designers_turns_are_rebuilt_from_tool_calls() -> None:
 
 
 def test_unreadable_stored_contents_fall_back_to_text() -> None:
-    entry = HistoryEntry("assistant", "Hello", {history.GEMINI_CONTENTS: [{"nonsense": 1}]})
+    entry = HistoryEntry(
+        "assistant", "Hello", MessageMeta.of({"gemini_contents": [{"nonsense": 1}]})
+    )
     assert [c.parts[0].text for c in history.entry_contents(entry)] == ["Hello"]
 
 

@@ -1,0 +1,128 @@
+"""Designs drawn straight from properties, and an owner's designs and their files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from core.conversations import Conversations
+from core.design_store import DesignStore
+from core.errors import StudioError
+from core.files import FileStore
+from core.messages import ToolName
+from core.properties import MAX_COUNT, DesignProperties, ImageType, PropertiesError
+from core.properties import parse_properties as validate_properties
+from core.records import image_dict
+from core.tools import Artist, ToolSession
+from data import repository as repo
+from data.db import Database
+from data.models import GeneratedImage
+
+FORM_PROMPT = "Generated from the property form"
+
+
+class FileKind(StrEnum):
+    """The files a design has: its picture, and for 3D designs its models."""
+
+    PNG = "png"
+    GLB = "glb"
+    STL = "stl"
+
+
+@dataclass
+class Designs:
+    """Draws designs from properties and finds an owner's designs and files."""
+
+    db: Database
+    files: FileStore
+    artist: Artist
+    conversations: Conversations
+
+    async def generate(
+        self,
+        owner: str,
+        prompt: str,
+        properties: dict[str, Any] | None,
+        conversation_id: int | None = None,
+        count: int = 1,
+        image_type: ImageType = ImageType.TWO_D,
+    ) -> dict[str, Any]:
+        """Draw designs straight from properties, outside the chat."""
+        if conversation_id is not None:
+            self.conversations.ensure(owner, conversation_id)
+        if not 1 <= count <= MAX_COUNT:
+            raise StudioError(f"count must be between 1 and {MAX_COUNT}, not {count}")
+        checked = check_properties(properties)
+        store = DesignStore(self.db, self.files, conversation_id)
+        tools = ToolSession(artist=self.artist, sink=store, properties=checked)
+        args = {"image_type": image_type.value, "count": count, "prompt": prompt[:2000]}
+        result = await tools.call(ToolName.GENERATE, args)
+        if "error" in result:
+            store.discard([image["id"] for image in tools.images])
+            raise StudioError(result["error"])
+        if conversation_id is not None:
+            self.conversations.touch(owner, conversation_id)
+        return {"success": True, "images": tools.images}
+
+    async def generate_from_form(
+        self,
+        owner: str,
+        conversation_id: int | None,
+        properties: dict[str, Any],
+        count: int,
+        image_type: ImageType,
+    ) -> int:
+        """Draw from the form into the selected conversation (a new one if none); return its id."""
+        check_properties(properties)  # refuse bad input before creating anything
+        conversation_id = self.conversations.open_or_create(owner, conversation_id)
+        await self.generate(owner, FORM_PROMPT, properties, conversation_id, count, image_type)
+        return conversation_id
+
+    def get(self, owner: str, image_id: int) -> dict[str, Any]:
+        """One design's record."""
+        return image_dict(self._row(owner, image_id))
+
+    def detail(self, owner: str, image_id: int) -> tuple[dict[str, Any], dict[FileKind, Path]]:
+        """A design's record and its files by kind."""
+        image = self._row(owner, image_id)
+        return image_dict(image), self._files(image)
+
+    def file(self, owner: str, image_id: int, kind: FileKind = FileKind.PNG) -> Path:
+        """The file of a design: its PNG, or its 'glb' / 'stl' model."""
+        found = self.files_of(owner, image_id).get(FileKind(kind))
+        if found is None:
+            raise StudioError(f"design {image_id} has no {kind} model (only 3D designs have one)")
+        return found
+
+    def files_of(self, owner: str, image_id: int) -> dict[FileKind, Path]:
+        """Every file a design has, by kind."""
+        return self._files(self._row(owner, image_id))
+
+    def _files(self, image: GeneratedImage) -> dict[FileKind, Path]:
+        stored = {FileKind.PNG: image.image_path, FileKind.GLB: image.model_path,
+                  FileKind.STL: image.stl_path}  # fmt: skip
+        return {kind: self.files.path(path) for kind, path in stored.items() if path}
+
+    def _row(self, owner: str, image_id: int) -> GeneratedImage:
+        with self.db.transaction() as session:
+            image = repo.get_image(session=session, image_id=image_id)
+            owned = image is not None and (
+                image.conversation_id is None
+                or repo.get_conversation(
+                    session=session, conversation_id=image.conversation_id, user_id=owner
+                )
+                is not None
+            )
+        if image is None or not owned:
+            raise StudioError(f"no design with id {image_id}")
+        return image
+
+
+def check_properties(properties: dict[str, Any] | DesignProperties | None) -> DesignProperties:
+    """Validated properties, or a StudioError naming every bad field."""
+    try:
+        return validate_properties(properties)
+    except PropertiesError as exc:
+        raise StudioError(str(exc)) from None

@@ -1,0 +1,172 @@
+"""One chat turn: keep the user's message, let the designer answer, store the answer."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.conversations import UNTITLED, Conversations
+from core.design_store import DesignStore
+from core.designers.base import (
+    Designer,
+    DesignerError,
+    HistoryEntry,
+    Status,
+    TextDelta,
+    Transcript,
+    Turn,
+)
+from core.errors import StudioError
+from core.files import FileStore
+from core.messages import MessageMeta
+from core.records import message_dict
+from core.tools import Artist, ToolSession
+from data import repository as repo
+from data.db import Database
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE = 4000
+UNEXPECTED = "Sorry, something went wrong while designing. Your message is saved; please try again."
+
+
+@dataclass
+class ChatUpdate:
+    """The state of a turn as it runs; the last one has done=True and the stored rows."""
+
+    conversation_id: int
+    text: str = ""
+    status: str = ""
+    done: bool = False
+    error: str = ""
+    user_message: dict[str, Any] = field(default_factory=dict)
+    assistant_message: dict[str, Any] = field(default_factory=dict)
+    images: list[dict[str, Any]] = field(default_factory=list)
+
+    def result(self) -> dict[str, Any]:
+        """The API's answer for a finished turn."""
+        return {
+            "user_message": self.user_message,
+            "assistant_message": self.assistant_message,
+            "generated_images": self.images,
+        }
+
+
+def checked_message(message: str) -> str:
+    """The message, stripped, or a StudioError saying why it cannot be sent."""
+    text = (message or "").strip()
+    if not text:
+        raise StudioError("message must not be empty")
+    if len(text) > MAX_MESSAGE:
+        raise StudioError(f"message is too long ({len(text)} characters; at most {MAX_MESSAGE})")
+    return text
+
+
+@dataclass
+class TurnService:
+    """Runs chat turns with one designer, drawing with its artist into the database and files."""
+
+    db: Database
+    files: FileStore
+    designer: Designer
+    artist: Artist
+    conversations: Conversations
+
+    def stream(
+        self, owner: str, conversation_id: int | None, message: str
+    ) -> AsyncIterator[ChatUpdate]:
+        """Start a turn (in a new conversation when none is given); yield it as it grows.
+
+        Bad input and unknown conversations are refused here, before anything is stored.
+        """
+        text = checked_message(message)
+        conversation_id = self.conversations.open_or_create(owner, conversation_id)
+        return self._run(owner, conversation_id, text)
+
+    async def run(self, owner: str, conversation_id: int, message: str) -> dict[str, Any]:
+        """Run one turn to its end and return the stored messages and designs."""
+        final: ChatUpdate | None = None
+        async for update in self.stream(owner, conversation_id, message):
+            final = update
+        assert final is not None and final.done
+        if final.error and not final.images:
+            raise StudioError(final.error)
+        return final.result()
+
+    async def _run(self, owner: str, conversation_id: int, text: str) -> AsyncIterator[ChatUpdate]:
+        user_message, history = self._store_user_message(owner, conversation_id, text)
+        store = DesignStore(self.db, self.files, conversation_id)
+        properties = self.conversations.current_properties(owner, conversation_id)
+        tools = ToolSession(artist=self.artist, sink=store, properties=properties)
+        turn = Turn(conversation_id, text, history, tools)
+        update = ChatUpdate(conversation_id, user_message=user_message)
+        meta = MessageMeta(designer=self.designer.name)
+        yield update
+        try:
+            async for event in self.designer.respond(turn):
+                if isinstance(event, Transcript):
+                    meta.transcript = event.contents
+                    continue
+                if isinstance(event, TextDelta):
+                    update.text += event.text
+                    update.status = ""
+                elif isinstance(event, Status):
+                    update.status = event.text
+                yield update
+        except DesignerError as exc:
+            update.error = str(exc)
+        except Exception:
+            log.exception("designer %s failed", self.designer.name)
+            update.error = UNEXPECTED
+        except BaseException:
+            store.discard([image["id"] for image in tools.images])  # cancelled: nothing half-done
+            raise
+        yield self._store_answer(turn, meta, update)
+
+    def _store_user_message(
+        self, owner: str, conversation_id: int, text: str
+    ) -> tuple[dict[str, Any], list[HistoryEntry]]:
+        with self.db.transaction() as session:
+            conversation = self.conversations.require(
+                session, owner, conversation_id, for_update=True
+            )
+            earlier = repo.list_messages(session=session, conversation_id=conversation_id)
+            stored = repo.create_message(
+                session=session, conversation_id=conversation_id, role="user", content=text
+            )
+            if not earlier and conversation.title in {"", UNTITLED}:
+                conversation.title = text[:60] + ("…" if len(text) > 60 else "")
+            repo.touch_conversation(session=session, conversation=conversation)
+            history = [
+                HistoryEntry(m.role, m.content, MessageMeta.of(m.meta), list(m.images))
+                for m in earlier
+            ]
+            return message_dict(stored), history
+
+    def _store_answer(self, turn: Turn, meta: MessageMeta, update: ChatUpdate) -> ChatUpdate:
+        tools = turn.tools
+        content = update.text.strip()
+        if update.error:
+            content = f"{content}\n\n⚠️ {update.error}" if content else f"⚠️ {update.error}"
+            meta.error = update.error
+        meta.tool_calls = tools.calls
+        meta.properties = tools.properties.to_dict()
+        image_ids = [image["id"] for image in tools.images]
+        with self.db.transaction() as session:
+            stored = repo.create_message(
+                session=session,
+                conversation_id=turn.conversation_id,
+                role="assistant",
+                content=content,
+                images=image_ids,
+                meta=meta.stored(),
+            )
+            repo.attach_images(session=session, message_id=stored.id, image_ids=image_ids)
+            update.assistant_message = message_dict(stored)
+        for image in tools.images:
+            image["message_id"] = update.assistant_message["id"]
+        update.images = list(tools.images)
+        update.text, update.status, update.done = content, "", True
+        return update
