@@ -9,7 +9,9 @@ import sys
 from core.conversations import Conversations
 from core.designers import build_designer
 from core.designs import Designs
+from core.desk import Desk
 from core.files import FileStore
+from core.scratch import Scratch
 from core.settings import Settings, SettingsError
 from core.studio import Studio
 from core.turns import TurnService
@@ -26,6 +28,7 @@ def build_studio(settings: Settings) -> Studio:
     files = FileStore(settings.files_dir)
     designer, artist = build_designer(settings)
     conversations = Conversations(db, files)
+    designs = Designs(db, files, artist, conversations)
     return Studio(
         settings=settings,
         db=db,
@@ -33,7 +36,8 @@ def build_studio(settings: Settings) -> Studio:
         designer=designer,
         conversations=conversations,
         turns=TurnService(db, files, designer, artist, conversations),
-        designs=Designs(db, files, artist, conversations),
+        designs=designs,
+        desk=Desk(db, files, designs, Scratch()),
     )
 
 

@@ -17,6 +17,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from core.errors import StudioError
 from core.files import FileStore
+from data.models import Attachment
 
 MAX_IMAGES = 4
 MAX_SIDE = 4096
@@ -160,6 +161,25 @@ def _encoder_options(fmt: str) -> dict[str, Any]:
     if fmt == "WEBP":
         return {"quality": 90}
     return {"optimize": True}
+
+
+def load_references(paths: Sequence[str | Path], max_upload_mb: float) -> list[ReferenceImage]:
+    """Uploaded files read, checked and cleaned: what a chat turn takes as references."""
+    return checked_images(read_uploads(paths, max_upload_mb), max_upload_mb)
+
+
+def attachment_rows(images: Sequence[ReferenceImage], paths: Sequence[str]) -> list[Attachment]:
+    """Rows for stored reference images (their message is set when they are inserted)."""
+    return [
+        Attachment(
+            name=image.name[:255],
+            mime_type=image.mime_type,
+            width=image.width,
+            height=image.height,
+            path=path,
+        )
+        for image, path in zip(images, paths, strict=True)
+    ]
 
 
 def write_images(files: FileStore, folder: str, images: Sequence[ReferenceImage]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,7 @@ from core.properties import DesignProperties, parse_properties
 from core.records import conversation_dict, image_dict, message_dict
 from data import repository as repo
 from data.db import Database
-from data.models import Conversation
+from data.models import Attachment, Conversation
 
 MAX_TITLE = 200
 MAX_DESCRIPTION = 2000
@@ -81,9 +82,13 @@ class Conversations:
             conversation = self.require(session, owner, conversation_id)
             messages = repo.list_messages(session=session, conversation_id=conversation_id)
             images = repo.list_images(session=session, conversation_id=conversation_id)
+            attached = repo.list_attachments(session=session, conversation_id=conversation_id)
+            by_message: dict[int, list[Attachment]] = defaultdict(list)
+            for attachment in attached:
+                by_message[attachment.message_id].append(attachment)
             return {
                 **conversation_dict(conversation),
-                "messages": [message_dict(m) for m in messages],
+                "messages": [message_dict(m, by_message[m.id]) for m in messages],
                 "images": [image_dict(i) for i in images],
             }
 

@@ -11,6 +11,7 @@ from core.conversations import Conversations
 from core.design_store import DesignStore
 from core.errors import StudioError
 from core.files import FileStore
+from core.form_record import record_form_turn
 from core.messages import ToolName
 from core.properties import MAX_COUNT, DesignProperties, ImageType, PropertiesError
 from core.properties import parse_properties as validate_properties
@@ -50,18 +51,7 @@ class Designs:
         image_type: ImageType = ImageType.TWO_D,
     ) -> dict[str, Any]:
         """Draw designs straight from properties, outside the chat."""
-        if conversation_id is not None:
-            self.conversations.ensure(owner, conversation_id)
-        if not 1 <= count <= MAX_COUNT:
-            raise StudioError(f"count must be between 1 and {MAX_COUNT}, not {count}")
-        checked = check_properties(properties)
-        store = DesignStore(self.db, self.files, conversation_id)
-        tools = ToolSession(artist=self.artist, sink=store, properties=checked)
-        args = {"image_type": image_type.value, "count": count, "prompt": prompt[:2000]}
-        result = await tools.call(ToolName.GENERATE, args)
-        if "error" in result:
-            store.discard([image["id"] for image in tools.images])
-            raise StudioError(result["error"])
+        tools, _ = await self._draw(owner, prompt, properties, conversation_id, count, image_type)
         if conversation_id is not None:
             self.conversations.touch(owner, conversation_id)
         return {"success": True, "images": tools.images}
@@ -74,11 +64,49 @@ class Designs:
         count: int,
         image_type: ImageType,
     ) -> int:
-        """Draw from the form into the selected conversation (a new one if none); return its id."""
+        """Draw from the form into the selected conversation (a new one if none); return its id.
+
+        The request and the designs are written into the conversation as a turn.
+        """
         check_properties(properties)  # refuse bad input before creating anything
         conversation_id = self.conversations.open_or_create(owner, conversation_id)
-        await self.generate(owner, FORM_PROMPT, properties, conversation_id, count, image_type)
+        tools, store = await self._draw(
+            owner, FORM_PROMPT, properties, conversation_id, count, image_type
+        )
+        try:
+            with self.db.transaction() as session:
+                conversation = self.conversations.require(
+                    session, owner, conversation_id, for_update=True
+                )
+                record_form_turn(session, conversation, tools, image_type)
+        except BaseException:
+            store.discard([image["id"] for image in tools.images])  # designs only with their turn
+            raise
         return conversation_id
+
+    async def _draw(
+        self,
+        owner: str,
+        prompt: str,
+        properties: dict[str, Any] | None,
+        conversation_id: int | None,
+        count: int,
+        image_type: ImageType,
+    ) -> tuple[ToolSession, DesignStore]:
+        """Draw and store designs through the tool path; refuse bad input first."""
+        if conversation_id is not None:
+            self.conversations.ensure(owner, conversation_id)
+        if not 1 <= count <= MAX_COUNT:
+            raise StudioError(f"count must be between 1 and {MAX_COUNT}, not {count}")
+        checked = check_properties(properties)
+        store = DesignStore(self.db, self.files, conversation_id)
+        tools = ToolSession(artist=self.artist, sink=store, properties=checked)
+        args = {"image_type": image_type.value, "count": count, "prompt": prompt[:2000]}
+        result = await tools.call(ToolName.GENERATE, args)
+        if "error" in result:
+            store.discard([image["id"] for image in tools.images])
+            raise StudioError(result["error"])
+        return tools, store
 
     def get(self, owner: str, image_id: int) -> dict[str, Any]:
         """One design's record."""

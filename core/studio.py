@@ -8,6 +8,7 @@ from typing import Any
 from core.conversations import Conversations
 from core.designers.base import Designer
 from core.designs import Designs
+from core.desk import Desk
 from core.files import FileStore
 from core.settings import Settings
 from core.turns import TurnService
@@ -34,6 +35,7 @@ class Studio:
     conversations: Conversations
     turns: TurnService
     designs: Designs
+    desk: Desk
 
     def view(self, owner: str, conversation_id: int | None = None) -> StudioView:
         """The studio as it shows one conversation (or, given None, the latest one, if any)."""
@@ -49,4 +51,5 @@ class Studio:
     async def aclose(self) -> None:
         """Release the designer's connections and the database."""
         await self.designer.aclose()
+        self.desk.scratch.close()
         self.db.dispose()

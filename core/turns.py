@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections import defaultdict
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlmodel import Session
+
+from core.attachments import MAX_IMAGES, ReferenceImage, attachment_rows, write_images
 from core.conversations import UNTITLED, Conversations
 from core.design_store import DesignStore
 from core.designers.base import (
@@ -54,10 +58,13 @@ class ChatUpdate:
         }
 
 
-def checked_message(message: str) -> str:
-    """The message, stripped, or a StudioError saying why it cannot be sent."""
+def checked_message(message: str, *, with_images: bool = False) -> str:
+    """The message, stripped, or a StudioError saying why it cannot be sent.
+
+    A message may be empty when it carries reference images.
+    """
     text = (message or "").strip()
-    if not text:
+    if not text and not with_images:
         raise StudioError("message must not be empty")
     if len(text) > MAX_MESSAGE:
         raise StudioError(f"message is too long ({len(text)} characters; at most {MAX_MESSAGE})")
@@ -75,31 +82,48 @@ class TurnService:
     conversations: Conversations
 
     def stream(
-        self, owner: str, conversation_id: int | None, message: str
+        self,
+        owner: str,
+        conversation_id: int | None,
+        message: str,
+        references: Sequence[ReferenceImage] = (),
     ) -> AsyncIterator[ChatUpdate]:
         """Start a turn (in a new conversation when none is given); yield it as it grows.
 
-        Bad input and unknown conversations are refused here, before anything is stored.
+        `references` are the designer's images, checked already (core.attachments). Bad
+        input and unknown conversations are refused here, before anything is stored.
         """
-        text = checked_message(message)
+        text = checked_message(message, with_images=bool(references))
+        if len(references) > MAX_IMAGES:
+            raise StudioError(f"at most {MAX_IMAGES} reference images per message")
         conversation_id = self.conversations.open_or_create(owner, conversation_id)
-        return self._run(owner, conversation_id, text)
+        return self._run(owner, conversation_id, text, tuple(references))
 
-    async def run(self, owner: str, conversation_id: int, message: str) -> dict[str, Any]:
+    async def run(
+        self,
+        owner: str,
+        conversation_id: int,
+        message: str,
+        references: Sequence[ReferenceImage] = (),
+    ) -> dict[str, Any]:
         """Run one turn to its end and return the stored messages and designs."""
         final: ChatUpdate | None = None
-        async for update in self.stream(owner, conversation_id, message):
+        async for update in self.stream(owner, conversation_id, message, references):
             final = update
         assert final is not None and final.done
         if final.error and not final.images:
             raise StudioError(final.error)
         return final.result()
 
-    async def _run(self, owner: str, conversation_id: int, text: str) -> AsyncIterator[ChatUpdate]:
-        user_message, history = self._store_user_message(owner, conversation_id, text)
+    async def _run(
+        self, owner: str, conversation_id: int, text: str, references: tuple[ReferenceImage, ...]
+    ) -> AsyncIterator[ChatUpdate]:
+        user_message, history = self._store_user_message(owner, conversation_id, text, references)
         store = DesignStore(self.db, self.files, conversation_id)
         properties = self.conversations.current_properties(owner, conversation_id)
-        tools = ToolSession(artist=self.artist, sink=store, properties=properties)
+        tools = ToolSession(
+            artist=self.artist, sink=store, properties=properties, references=references
+        )
         turn = Turn(conversation_id, text, history, tools)
         update = ChatUpdate(conversation_id, user_message=user_message)
         meta = MessageMeta(designer=self.designer.name)
@@ -126,24 +150,51 @@ class TurnService:
         yield self._store_answer(turn, meta, update)
 
     def _store_user_message(
-        self, owner: str, conversation_id: int, text: str
+        self,
+        owner: str,
+        conversation_id: int,
+        text: str,
+        references: tuple[ReferenceImage, ...],
     ) -> tuple[dict[str, Any], list[HistoryEntry]]:
-        with self.db.transaction() as session:
-            conversation = self.conversations.require(
-                session, owner, conversation_id, for_update=True
-            )
-            earlier = repo.list_messages(session=session, conversation_id=conversation_id)
-            stored = repo.create_message(
-                session=session, conversation_id=conversation_id, role="user", content=text
-            )
-            if not earlier and conversation.title in {"", UNTITLED}:
-                conversation.title = text[:60] + ("…" if len(text) > 60 else "")
-            repo.touch_conversation(session=session, conversation=conversation)
-            history = [
-                HistoryEntry(m.role, m.content, MessageMeta.of(m.meta), list(m.images))
-                for m in earlier
-            ]
-            return message_dict(stored), history
+        """Store the message with its reference images: files first, then the rows, or neither."""
+        paths = write_images(self.files, f"c{conversation_id}", references)
+        try:
+            with self.db.transaction() as session:
+                return self._user_rows(session, owner, conversation_id, text, references, paths)
+        except BaseException:
+            self.files.remove(paths)
+            raise
+
+    def _user_rows(
+        self,
+        session: Session,
+        owner: str,
+        conversation_id: int,
+        text: str,
+        references: tuple[ReferenceImage, ...],
+        paths: list[str],
+    ) -> tuple[dict[str, Any], list[HistoryEntry]]:
+        conversation = self.conversations.require(session, owner, conversation_id, for_update=True)
+        earlier = repo.list_messages(session=session, conversation_id=conversation_id)
+        attached = repo.list_attachments(session=session, conversation_id=conversation_id)
+        stored = repo.create_message(
+            session=session, conversation_id=conversation_id, role="user", content=text
+        )
+        rows = repo.create_attachments(
+            session=session, message=stored, attachments=attachment_rows(references, paths)
+        )
+        title = text or ", ".join(r.name for r in references)
+        if not earlier and conversation.title in {"", UNTITLED}:
+            conversation.title = title[:60] + ("…" if len(title) > 60 else "")
+        repo.touch_conversation(session=session, conversation=conversation)
+        names: dict[int, list[str]] = defaultdict(list)
+        for attachment in attached:
+            names[attachment.message_id].append(attachment.name)
+        history = [
+            HistoryEntry(m.role, m.content, MessageMeta.of(m.meta), list(m.images), names[m.id])
+            for m in earlier
+        ]
+        return message_dict(stored, rows), history
 
     def _store_answer(self, turn: Turn, meta: MessageMeta, update: ChatUpdate) -> ChatUpdate:
         tools = turn.tools

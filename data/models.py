@@ -63,3 +63,25 @@ class GeneratedImage(SQLModel, table=True):
     properties: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     spec: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class Attachment(SQLModel, table=True):
+    """A reference image the designer sent with a message (its file lives in the file store)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("message.id", ondelete="CASCADE"), index=True, nullable=False
+        )
+    )
+    conversation_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("conversation.id", ondelete="CASCADE"), index=True, nullable=False
+        )
+    )
+    name: str = Field(default="", max_length=255)  # the file name the designer gave it
+    mime_type: str = Field(max_length=32)
+    width: int
+    height: int
+    path: str = Field(max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)

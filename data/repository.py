@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
-from data.models import Conversation, GeneratedImage, Message, utcnow
+from data.models import Attachment, Conversation, GeneratedImage, Message, utcnow
 
 # Row locks, not SERIALIZABLE: no lost updates and no retry loop around callers' `with` blocks.
 _ROW_LOCK = {"key_share": True}  # FOR NO KEY UPDATE on PostgreSQL; SQLite ignores it.
@@ -75,7 +75,9 @@ def delete_conversation(*, session: Session, conversation: Conversation) -> list
         return []  # someone else deleted it meanwhile
     images = list_images(session=session, conversation_id=locked.id)
     paths = [p for image in images for p in image_files(image)]
+    paths += [a.path for a in list_attachments(session=session, conversation_id=locked.id)]
     # Explicit deletes in dependency order, so it works the same without ON DELETE CASCADE.
+    session.exec(delete(Attachment).where(Attachment.conversation_id == locked.id))
     session.exec(delete(GeneratedImage).where(GeneratedImage.conversation_id == locked.id))
     session.exec(delete(Message).where(Message.conversation_id == locked.id))
     session.delete(locked)
@@ -166,3 +168,36 @@ def delete_images(*, session: Session, image_ids: list[int]) -> list[str]:
 def image_files(image: GeneratedImage) -> list[str]:
     """Every file that belongs to an image record."""
     return [p for p in (image.image_path, image.model_path, image.stl_path) if p]
+
+
+def create_attachments(
+    *, session: Session, message: Message, attachments: list[Attachment]
+) -> list[Attachment]:
+    """Insert a message's reference images (their files are written already)."""
+    for attachment in attachments:
+        attachment.message_id = message.id
+        attachment.conversation_id = message.conversation_id
+        session.add(attachment)
+    session.flush()
+    return attachments
+
+
+def list_attachments(*, session: Session, conversation_id: int) -> list[Attachment]:
+    """A conversation's reference images, in the order they were sent."""
+    query = (
+        select(Attachment)
+        .where(Attachment.conversation_id == conversation_id)
+        .order_by(col(Attachment.message_id), col(Attachment.id))
+    )
+    return list(session.exec(query))
+
+
+def list_owner_images(*, session: Session, user_id: str) -> list[tuple[GeneratedImage, str]]:
+    """Every design in the user's conversations, oldest first, with its conversation's title."""
+    query = (
+        select(GeneratedImage, Conversation.title)
+        .join(Conversation, col(GeneratedImage.conversation_id) == col(Conversation.id))
+        .where(Conversation.user_id == user_id)
+        .order_by(col(GeneratedImage.id))
+    )
+    return [(image, title) for image, title in session.exec(query)]

@@ -9,7 +9,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 
 from app import build_studio
+from core.attachments import Upload, checked_images
 from core.engine.api import render_design_at
 from core.errors import StudioError
 from core.gemini.images import REFERENCE_SCALE
@@ -90,9 +91,11 @@ class Outcome:
     seconds: float = 0.0
 
 
-async def turn(studio: Studio, conversation_id: int, message: str) -> Outcome:
+async def turn(
+    studio: Studio, conversation_id: int, message: str, references: Sequence[Any] = ()
+) -> Outcome:
     outcome, start = Outcome(), time.monotonic()
-    async for update in studio.turns.stream(OWNER, conversation_id, message):
+    async for update in studio.turns.stream(OWNER, conversation_id, message, references):
         if update.status:
             outcome.statuses.append(update.status)
         if update.text and not update.done:
@@ -259,6 +262,36 @@ def test_a_fresh_design_is_drawn_over_the_engines_drawing(
     assert f"This variation: {drawings[1].spec['variation']}." in requests[1].texts()[0]
     stored_specs = sorted((i["spec"] for i in outcome.images), key=lambda spec: spec["variant"])
     assert stored_specs == [drawing.spec for drawing in drawings]  # the render and spec agree
+
+
+def test_reference_images_reach_the_chat_model_and_the_image_model(
+    studio: Studio, stub: gs.GeminiStub
+) -> None:
+    sketch, photo = checked_images(
+        [Upload("sketch.png", gs.png(40, 30, "navy")), Upload("photo.jpg", jpeg(50, 20))]
+    )
+    stub.script(CHAT, gs.reply(draw_call()))
+    stub.script(IMAGE, gs.reply(gs.image(gs.png())))
+    stub.script(CHAT, gs.reply(gs.text("Drawn after your sketch.")))
+    stub.script(CHAT, gs.reply(gs.text("You are welcome.")))
+    conversation_id = studio.conversations.create(OWNER)["id"]
+
+    async def scenario() -> Outcome:
+        await turn(studio, conversation_id, "like this sketch", [sketch, photo])
+        return await turn(studio, conversation_id, "thanks")
+
+    assert run(studio, scenario).text == "You are welcome."
+    first, answered, later = stub.calls(CHAT)
+    user_turn = [("image/png", sketch.data), ("image/jpeg", photo.data)]
+    assert first.inline_parts(-1) == user_turn and first.texts()[-1] == "like this sketch"
+    assert answered.inline_parts(0) == user_turn  # the turn's contents go on with them
+    (image_request,) = stub.calls(IMAGE)
+    engine_drawing, *references = image_request.inline_parts()
+    assert engine_drawing[0] == "image/png" and references == user_turn
+    assert "The next 2 images are the designer's own references" in image_request.texts()[0]
+    assert later.inline_parts() == []  # sent once; later turns get a note naming them
+    note = "[The designer attached reference images here: sketch.png, photo.jpg.]"
+    assert later.texts()[0] == f"like this sketch\n{note}"
 
 
 def test_3d_design_gets_the_engine_model(studio: Studio, stub: gs.GeminiStub) -> None:

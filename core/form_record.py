@@ -1,0 +1,82 @@
+"""Designs drawn from the property form, written into the conversation as one turn.
+
+The conversation is the record: the form's request becomes the user's message and the
+designs arrive in the designer's answer, in the language the conversation is held in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from core.conversations import UNTITLED
+from core.designers.offline_phrases import describe
+from core.messages import MessageMeta
+from core.parser import detect_language
+from core.properties import DesignProperties, ImageType
+from core.records import message_dict
+from core.tools import ToolSession
+from data import repository as repo
+from data.models import Conversation
+
+FORM_DESIGNER = "form"
+# fmt: off
+PHRASES: dict[str, tuple[str, str]] = {  # (English, Vietnamese)
+    "asked_1": ("Generated 1 {kind} design from the form: {piece}",
+                "Tạo 1 mẫu {kind} từ bảng thuộc tính: {piece}"),
+    "asked_n": ("Generated {n} {kind} designs from the form: {piece}",
+                "Tạo {n} mẫu {kind} từ bảng thuộc tính: {piece}"),
+    "answer_1": ("Here is the {kind} design from the form ({ids}).",
+                 "Đây là mẫu {kind} từ bảng thuộc tính ({ids})."),
+    "answer_n": ("Here are the {n} {kind} designs from the form ({ids}).",
+                 "Đây là {n} mẫu {kind} từ bảng thuộc tính ({ids})."),
+}
+# fmt: on
+
+
+def form_texts(
+    properties: DesignProperties, image_type: ImageType, image_ids: list[int], lang: str
+) -> tuple[str, str]:
+    """The user's request and the designer's answer, in English or Vietnamese."""
+    count = "1" if len(image_ids) == 1 else "n"
+    values = {
+        "n": len(image_ids),
+        "kind": image_type.value.upper(),
+        "piece": describe(properties, lang) if lang == "vi" else properties.summary(),
+        "ids": ", ".join(f"#{image_id}" for image_id in image_ids),
+    }
+    english, vietnamese = PHRASES[f"asked_{count}"]
+    asked = (vietnamese if lang == "vi" else english).format(**values)
+    english, vietnamese = PHRASES[f"answer_{count}"]
+    return asked, (vietnamese if lang == "vi" else english).format(**values)
+
+
+def record_form_turn(
+    session: Session, conversation: Conversation, tools: ToolSession, image_type: ImageType
+) -> dict[str, Any]:
+    """Store the form's request and the designer's message carrying the designs; return it."""
+    earlier = repo.list_messages(session=session, conversation_id=conversation.id)
+    said = [m.content for m in reversed(earlier) if m.role == "user"]
+    lang = next((found for text in said if (found := detect_language(text))), "en")
+    image_ids = [image["id"] for image in tools.images]
+    asked, answer = form_texts(tools.properties, image_type, image_ids, lang)
+    repo.create_message(
+        session=session, conversation_id=conversation.id, role="user", content=asked
+    )
+    meta = MessageMeta(
+        designer=FORM_DESIGNER, tool_calls=tools.calls, properties=tools.properties.to_dict()
+    )
+    stored = repo.create_message(
+        session=session,
+        conversation_id=conversation.id,
+        role="assistant",
+        content=answer,
+        images=image_ids,
+        meta=meta.stored(),
+    )
+    repo.attach_images(session=session, message_id=stored.id, image_ids=image_ids)
+    if not earlier and conversation.title in {"", UNTITLED}:
+        conversation.title = tools.properties.summary()[:60]
+    repo.touch_conversation(session=session, conversation=conversation)
+    return message_dict(stored)
