@@ -35,14 +35,14 @@ def message_dict(message: Message, attachments: Sequence[Attachment] = ()) -> di
 
 
 def attachment_dict(attachment: Attachment) -> dict[str, Any]:
-    """A reference image as a JSON-ready dict; `path` is relative to the file store."""
+    """A reference image as a JSON-ready dict; `image_path` is relative to the file store."""
     return {
         "id": attachment.id,
         "name": attachment.name,
         "mime_type": attachment.mime_type,
         "width": attachment.width,
         "height": attachment.height,
-        "path": attachment.path,
+        "image_path": attachment.path,
     }
 
 

@@ -32,6 +32,7 @@ class Settings:
     gemini_retries: int = 3
     turn_deadline_s: float = 90.0
     concurrency_limit: int = 16  # runs at once per chat / generate / API event
+    max_upload_mb: float = 10.0  # per uploaded file (reference images)
     user_id: str = "designer"
 
     @classmethod
@@ -50,6 +51,7 @@ class Settings:
             gemini_retries=number("GEMINI_RETRIES", int, 3, low=0),
             turn_deadline_s=number("TURN_DEADLINE_S", float, 90.0, low=1.0),
             concurrency_limit=number("CONCURRENCY_LIMIT", int, 16, low=1),
+            max_upload_mb=number("MAX_UPLOAD_MB", float, 10.0, low=0.1),
         )
 
     @property

@@ -9,6 +9,7 @@ import gradio as gr
 from core.designs import FileKind
 from core.properties import ImageType
 from core.studio import Studio
+from ui.desk_api import register_desk_api
 from ui.errors import shows_errors
 from ui.identity import Identity
 from ui.urls import conversation_with_urls, with_urls
@@ -20,6 +21,7 @@ def register_api(studio: Studio, identity: Identity) -> None:
     for fn in _endpoints(studio, identity):
         gr.api(shows_errors(fn), api_name=fn.__name__, concurrency_limit=limit)
     _register_file_endpoints(studio, identity)
+    register_desk_api(studio, identity)
 
 
 def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
@@ -50,15 +52,6 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
     def delete_conversation(conversation_id: int, request: gr.Request = None) -> dict:
         """Delete a conversation with its messages, designs and files."""
         return studio.conversations.delete(owner(request), int(conversation_id))
-
-    async def chat(conversation_id: int, message: str, request: gr.Request = None) -> dict:
-        """Send a message to the designer.
-
-        Returns user_message, assistant_message and generated_images.
-        """
-        result = await studio.turns.run(owner(request), int(conversation_id), message)
-        images = [with_urls(i, locate) for i in result["generated_images"]]
-        return {**result, "generated_images": images}
 
     async def generate_2d(
         prompt: str,
@@ -101,7 +94,7 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
 
     return [
         create_conversation, list_conversations, get_conversation, update_conversation,
-        delete_conversation, chat, generate_2d, generate_3d, get_spec,
+        delete_conversation, generate_2d, generate_3d, get_spec,
     ]  # fmt: skip
 
 

@@ -8,7 +8,9 @@ from core.studio import Studio
 from ui.api import register_api
 from ui.chat_panel import build_chat_panel
 from ui.controller import Controller, Panels
-from ui.gallery import build_gallery
+from ui.desk import WORDS, build_catalogue_tab, build_compare_panel
+from ui.desk_controller import DeskController
+from ui.gallery import GalleryPanel, build_gallery
 from ui.identity import Identity
 from ui.property_form import build_property_form
 from ui.sidebar import build_sidebar
@@ -36,17 +38,24 @@ def build_app(studio: Studio) -> gr.Blocks:
         gr.HTML(
             f"<div id='brand'><h1>PNJ · AI Jewelry Designer</h1><p>{mode_note(studio)}</p></div>"
         )
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=2, min_width=220, elem_id="sidebar"):
-                sidebar = build_sidebar()
-            with gr.Column(scale=6, min_width=420):
-                chat = build_chat_panel(mode_note(studio))
-            with gr.Column(scale=5, min_width=360):
-                gallery = build_gallery()
-                with gr.Accordion("Design properties", open=True):
-                    form = build_property_form()
-        panels = Panels(sidebar, chat, form, gallery, conversation_id, design_ids)
-        _wire(demo, Controller(studio, identity, panels), studio.settings.concurrency_limit)
+        with gr.Tabs(elem_id="studio-tabs"):
+            with gr.Tab(WORDS["studio_tab"], id="studio", elem_id="studio-tab"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=2, min_width=220, elem_id="sidebar"):
+                        sidebar = build_sidebar()
+                    with gr.Column(scale=6, min_width=420):
+                        chat = build_chat_panel(mode_note(studio))
+                    with gr.Column(scale=5, min_width=360):
+                        gallery = build_gallery()
+                        with gr.Accordion("Design properties", open=True):
+                            form = build_property_form()
+                compare = build_compare_panel()
+            with gr.Tab(WORDS["catalogue_tab"], id="catalogue", elem_id="catalogue-tab") as tab:
+                catalogue = build_catalogue_tab()
+        panels = Panels(sidebar, chat, form, gallery, compare, conversation_id, design_ids)
+        limit = studio.settings.concurrency_limit
+        _wire(demo, Controller(studio, identity, panels), limit)
+        _wire_desk(DeskController(studio, identity, compare, catalogue), gallery, tab)
         register_api(studio, identity)
     return demo
 
@@ -75,3 +84,17 @@ def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
         button.click(generate, form_values, screen, concurrency_limit=limit, **PRIVATE)
     p.gallery.gallery.select(c.select_design, [p.design_ids], screen, **PRIVATE)
     demo.load(c.load, None, screen, **PRIVATE)
+
+
+def _wire_desk(d: DeskController, gallery: GalleryPanel, catalogue_tab: gr.Tab) -> None:
+    compare = d.compare_panel
+    gallery.compare.click(d.compare, [gallery.compare_picks], compare.outputs, **PRIVATE)
+    shown = [d.catalogue.count, d.catalogue.table]
+    filters = d.catalogue.filters
+    catalogue_tab.select(d.show_catalogue, filters, shown, **PRIVATE)
+    for changed in (d.catalogue.jewelry_type.input, d.catalogue.metal.input,
+                    d.catalogue.gemstone.input, d.catalogue.query.submit):  # fmt: skip
+        changed(d.show_catalogue, filters, shown, **PRIVATE)
+    export = [d.catalogue.export_file]
+    d.catalogue.export_csv.click(d.export_csv, None, export, **PRIVATE)
+    d.catalogue.export_json.click(d.export_json, None, export, **PRIVATE)

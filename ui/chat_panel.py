@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import gradio as gr
 
+from ui.desk import WORDS
+
 EXAMPLES = [
     "A rose-gold engagement ring with a 1 ct oval diamond, vintage milgrain",
     "Nhẫn vàng trắng 18K đính kim cương 5 ly, kiểu tối giản",
@@ -17,7 +19,7 @@ EXAMPLES = [
 @dataclass
 class ChatPanel:
     chatbot: gr.Chatbot
-    message: gr.Textbox
+    message: gr.MultimodalTextbox
     send: gr.Button
     status: gr.Markdown
 
@@ -39,16 +41,21 @@ def build_chat_panel(mode_note: str) -> ChatPanel:
     )
     status = gr.Markdown("", elem_id="turn-status")
     with gr.Row(equal_height=True):
-        message = gr.Textbox(
-            placeholder="Describe a piece in English or Vietnamese…",
+        message = gr.MultimodalTextbox(
+            placeholder=WORDS["message_placeholder"],
             show_label=False,
             scale=6,
             max_lines=6,
             elem_id="message-input",
             autofocus=True,
+            file_types=["image"],
+            file_count="multiple",
+            sources=["upload"],
+            submit_btn=False,  # the Send button sends
+            max_plain_text_length=100_000,  # long pastes stay text; the studio refuses >4000
         )
         send = gr.Button(
             "Send", variant="primary", scale=1, min_width=90, elem_id="send", interactive=False
         )  # enabled once the page has loaded its conversation
-    gr.Examples(EXAMPLES, inputs=[message], label="Try")
+    gr.Examples([[{"text": example}] for example in EXAMPLES], inputs=[message], label="Try")
     return ChatPanel(chatbot, message, send, status)

@@ -8,12 +8,14 @@ from typing import Any
 
 import gradio as gr
 
+from core.attachments import load_references
 from core.designs import FileKind
 from core.properties import ImageType
 from core.studio import Studio, StudioView
 from core.turns import ChatUpdate
-from ui import views
+from ui import desk_views, views
 from ui.chat_panel import ChatPanel
+from ui.desk import ComparePanel
 from ui.errors import shows_errors
 from ui.gallery import GalleryPanel
 from ui.identity import Identity
@@ -33,6 +35,7 @@ class Panels:
     chat: ChatPanel
     form: PropertyForm
     gallery: GalleryPanel
+    compare: ComparePanel
     conversation_id: gr.State
     design_ids: gr.State
 
@@ -41,7 +44,7 @@ class Panels:
         """The named groups a screen update writes to."""
         return [
             self.conversation_id, self.design_ids, *self.sidebar.outputs, *self.chat.outputs,
-            *self.gallery.outputs, *self.form.inputs,
+            *self.gallery.outputs, self.compare.panel, *self.form.inputs,
         ]  # fmt: skip
 
 
@@ -68,13 +71,18 @@ class Controller:
             p.sidebar.title: conversation["title"] if conversation else "",
             p.sidebar.new: gr.Button(interactive=True),
             p.chat.chatbot: views.chat_messages(conversation, locate) if conversation else [],
-            p.chat.message: gr.Textbox(interactive=True),
+            p.chat.message: gr.MultimodalTextbox(interactive=True),
             p.chat.send: gr.Button(interactive=True),
             p.chat.status: "",
             p.gallery.gallery: views.gallery_items(images, locate),
+            p.gallery.compare_picks: gr.CheckboxGroup(
+                choices=desk_views.compare_choices(images), value=[]
+            ),
             p.gallery.spec: NO_DESIGN,
+            p.gallery.package: gr.DownloadButton(value=None, visible=False),
             p.gallery.model: None,
             p.gallery.downloads: gr.File(value=None, visible=False),
+            p.compare.panel: gr.Column(visible=False),
         }
         if view.properties:
             updates |= p.form.values(view.properties)
@@ -82,15 +90,16 @@ class Controller:
 
     def _turn(self, update: ChatUpdate, shown: list[dict[str, Any]]) -> Updates:
         """A running turn: the user's message and the answer so far."""
-        chat = self.panels.chat
-        pending = [*shown, {"role": "user", "content": update.user_message["content"]}]
+        chat, locate = self.panels.chat, self.studio.files.path
+        asked = views.user_content(update.user_message, locate)
+        pending = [*shown, {"role": "user", "content": asked}]
         if update.text or update.status:
             reply = update.text or f"_{update.status}_"
             pending.append({"role": "assistant", "content": reply})
         return {
             self.panels.conversation_id: update.conversation_id,
             chat.chatbot: pending,
-            chat.message: gr.Textbox(value="", interactive=False),
+            chat.message: gr.MultimodalTextbox(value=None, interactive=False),
             chat.send: gr.Button(interactive=False),
             chat.status: f"⏳ {update.status or 'Thinking…'}",
         }
@@ -130,11 +139,13 @@ class Controller:
 
     @shows_errors
     async def send(
-        self, conversation_id: int | None, text: str, shown: list, request: gr.Request
+        self, conversation_id: int | None, message: dict | None, shown: list, request: gr.Request
     ) -> AsyncIterator[Updates]:
-        """Send a message; stream the designer's answer; then show the stored turn."""
-        owner = self.identity.owner(request)
-        async for update in self.studio.turns.stream(owner, conversation_id, text):
+        """Send a message with its reference images; stream the answer; show the stored turn."""
+        owner, message = self.identity.owner(request), message or {}
+        references = load_references(message.get("files") or [], self.studio.settings.max_upload_mb)
+        text = message.get("text") or ""
+        async for update in self.studio.turns.stream(owner, conversation_id, text, references):
             if update.done:
                 yield self._screen(self.studio.view(owner, update.conversation_id))
             else:
@@ -143,7 +154,10 @@ class Controller:
     def enable_input(self) -> Updates:
         """Give the message box back, whatever happened to the turn."""
         chat = self.panels.chat
-        return {chat.message: gr.Textbox(interactive=True), chat.send: gr.Button(interactive=True)}
+        return {
+            chat.message: gr.MultimodalTextbox(interactive=True),
+            chat.send: gr.Button(interactive=True),
+        }
 
     async def generate_2d_from_form(self, values: FormValues, request: gr.Request) -> Updates:
         """Draw 2D design sheets from the form."""
@@ -170,12 +184,14 @@ class Controller:
     def select_design(
         self, design_ids: list[int], event: gr.SelectData, request: gr.Request
     ) -> Updates:
-        """Show the picked design's spec, model and files; load its properties into the form."""
+        """Show the picked design's spec, model, files and package; load its properties."""
         owner = self.identity.owner(request)
         image, files = self.studio.designs.detail(owner, design_ids[event.index])
+        package = self.studio.desk.package(owner, image["id"])
         gallery = self.panels.gallery
         return {
             gallery.spec: views.spec_markdown(image),
+            gallery.package: gr.DownloadButton(value=str(package), visible=True),
             gallery.model: files.get(FileKind.GLB),
             gallery.downloads: gr.File(value=[str(f) for f in files.values()], visible=True),
             **self.panels.form.values(image["properties"]),

@@ -6,18 +6,24 @@ from dataclasses import dataclass
 
 import gradio as gr
 
+from ui.desk import WORDS
+
 
 @dataclass
 class GalleryPanel:
     gallery: gr.Gallery
+    compare_picks: gr.CheckboxGroup
+    compare: gr.Button
     spec: gr.Markdown
+    package: gr.DownloadButton
     model: gr.Model3D
     downloads: gr.File
 
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The components a screen update writes to."""
-        return [self.gallery, self.spec, self.model, self.downloads]
+        return [self.gallery, self.compare_picks, self.spec, self.package, self.model,
+                self.downloads]  # fmt: skip
 
 
 def build_gallery() -> GalleryPanel:
@@ -31,7 +37,17 @@ def build_gallery() -> GalleryPanel:
         allow_preview=True,
         interactive=False,
     )
+    with gr.Row(equal_height=True, elem_id="compare-row"):
+        compare_picks = gr.CheckboxGroup(
+            [], label=WORDS["compare_label"], elem_id="compare-picks", scale=4
+        )
+        compare = gr.Button(
+            WORDS["compare_button"], elem_id="compare-button", size="sm", scale=1, min_width=90
+        )
     spec = gr.Markdown("Select a design to see its details.", elem_id="design-spec")
+    package = gr.DownloadButton(
+        WORDS["package_button"], elem_id="package-download", visible=False, size="sm"
+    )
     model = gr.Model3D(
         label="3D model",
         height=280,
@@ -40,4 +56,4 @@ def build_gallery() -> GalleryPanel:
         clear_color=(0.94, 0.92, 0.88, 1.0),  # warm grey, so clear stones stay visible
     )
     downloads = gr.File(label="Files", file_count="multiple", visible=False, interactive=False)
-    return GalleryPanel(gallery, spec, model, downloads)
+    return GalleryPanel(gallery, compare_picks, compare, spec, package, model, downloads)

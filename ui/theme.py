@@ -30,4 +30,5 @@ def launch_options(settings: Settings) -> dict[str, Any]:
         "css_paths": [ASSETS / "studio.css"],
         "allowed_paths": [str(settings.files_dir.resolve())],
         "show_error": True,
+        "max_file_size": int(settings.max_upload_mb * 1024 * 1024),  # bytes, per file
     }

@@ -42,7 +42,7 @@ def test_images_are_stored_with_the_users_message_without_metadata(studio: Studi
     assert all(a["mime_type"] == "image/jpeg" and (a["width"], a["height"]) == (120, 80)
                for a in attachments)  # fmt: skip
     for attachment, reference in zip(attachments, references, strict=True):
-        stored = studio.files.path(attachment["path"])
+        stored = studio.files.path(attachment["image_path"])
         assert stored.read_bytes() == reference.data
         assert Image.open(stored).getexif().get_ifd(GPS) == {}
     reply = result["assistant_message"]["content"]

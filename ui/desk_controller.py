@@ -1,0 +1,79 @@
+"""UI handlers of the desk: compare, the catalogue and its exports; each a call and a mapping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+
+from core.catalogue import CatalogueFilter
+from core.studio import Studio
+from ui import desk_views
+from ui.desk import WORDS, CataloguePanel, ComparePanel
+from ui.errors import shows_errors
+from ui.identity import Identity
+
+Updates = dict[gr.components.Component, Any]
+
+
+@dataclass(repr=False)
+class DeskController:
+    studio: Studio
+    identity: Identity
+    compare_panel: ComparePanel
+    catalogue: CataloguePanel
+
+    @shows_errors
+    def compare(self, picks: list[int] | None, request: gr.Request) -> Updates:
+        """Show the picked designs side by side with what differs between them."""
+        panel = self.compare_panel
+        if len(picks or []) < 2:
+            gr.Info(WORDS["compare_none"])
+            return {panel.panel: gr.Column(visible=False)}
+        result = self.studio.desk.compare(self.identity.owner(request), picks or [])
+        pictures = desk_views.comparison_pictures(result, self.studio.files.path)
+        two = len(pictures) == 2
+        table = desk_views.compare_table(result)
+        if not result["differences"]:
+            table = f"{WORDS['compare_same']}\n\n{table}"
+        return {
+            panel.panel: gr.Column(visible=True),
+            panel.slider: gr.ImageSlider(
+                value=(pictures[0][0], pictures[1][0]) if two else None, visible=two
+            ),
+            panel.pictures: gr.Gallery(value=pictures, visible=not two),
+            panel.table: table,
+        }
+
+    @shows_errors
+    def show_catalogue(
+        self, jewelry_type: str, metal: str, gemstone: str, query: str, request: gr.Request
+    ) -> Updates:
+        """The designer's designs that pass the filters, newest first."""
+        owner = self.identity.owner(request)
+        everything = self.studio.desk.catalogue(owner, CatalogueFilter())
+        frame = self.studio.desk.catalogue(
+            owner, CatalogueFilter(jewelry_type, metal, gemstone, query)
+        )
+        count = WORDS["catalogue_count"].format(n=len(frame), total=len(everything))
+        return {
+            self.catalogue.count: count if len(everything) else WORDS["catalogue_empty"],
+            self.catalogue.table: gr.Dataframe(
+                value=desk_views.catalogue_table(frame), datatype=desk_views.CATALOGUE_TYPES
+            ),
+        }
+
+    @shows_errors
+    def export_csv(self, request: gr.Request) -> Updates:
+        """The catalogue as a CSV file to download."""
+        return self._export("csv", request)
+
+    @shows_errors
+    def export_json(self, request: gr.Request) -> Updates:
+        """The catalogue as a JSON file to download."""
+        return self._export("json", request)
+
+    def _export(self, fmt: str, request: gr.Request) -> Updates:
+        path = self.studio.desk.export(self.identity.owner(request), fmt)
+        return {self.catalogue.export_file: gr.File(value=str(path), visible=True)}
