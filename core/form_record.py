@@ -52,6 +52,16 @@ def form_texts(
     return asked, (vietnamese if lang == "vi" else english).format(**values)
 
 
+def short_title(summary: str, limit: int = 60) -> str:
+    """The piece's summary cut after its last whole clause that fits the limit."""
+    if len(summary) <= limit:
+        return summary
+    clauses = summary.split(", ")
+    while len(clauses) > 1 and len(", ".join(clauses)) > limit:
+        clauses.pop()
+    return ", ".join(clauses)[:limit]
+
+
 def record_form_turn(
     session: Session, conversation: Conversation, tools: ToolSession, image_type: ImageType
 ) -> dict[str, Any]:
@@ -77,6 +87,6 @@ def record_form_turn(
     )
     repo.attach_images(session=session, message_id=stored.id, image_ids=image_ids)
     if not earlier and conversation.title in {"", UNTITLED}:
-        conversation.title = tools.properties.summary()[:60]
+        conversation.title = short_title(tools.properties.summary())
     repo.touch_conversation(session=session, conversation=conversation)
     return message_dict(stored)

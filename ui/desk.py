@@ -55,6 +55,12 @@ WORDS: dict[str, str] = {
 # ------------------------------------------------------------------------------------------
 
 
+# Catalogue columns: picture, #, conversation, 2D/3D, type, metal, karat, stone, carat,
+# weight g, weight chỉ, created; fixed, so a narrow window scrolls the table, not the page.
+COLUMN_WIDTHS = ["76px", "52px", "220px", "64px", "92px", "112px", "64px", "92px", "64px",
+                 "84px", "84px", "150px"]  # fmt: skip
+
+
 @dataclass
 class ComparePanel:
     """Designs side by side: a slider for two, a row of pictures for more, and what differs."""
@@ -124,7 +130,7 @@ def build_catalogue_tab() -> CataloguePanel:
     count = gr.Markdown(elem_id="catalogue-count")
     table = gr.Dataframe(
         label=WORDS["catalogue_table"], elem_id="catalogue-table", interactive=False, wrap=True,
-        max_height=640, show_search="none",
+        max_height=640, column_widths=COLUMN_WIDTHS,
     )  # fmt: skip
     with gr.Row():
         export_csv = gr.Button(WORDS["export_csv"], elem_id="export-csv", size="sm")

@@ -10,6 +10,7 @@ import pandas as pd
 from core.design_fields import design_fields
 from core.properties import DesignProperties
 from ui.desk import WORDS
+from ui.property_form import LABELS as PROPERTY_LABELS
 from ui.urls import Locate, file_url
 from ui.views import SPEC_LABELS, caption
 
@@ -48,12 +49,21 @@ def compare_table(result: dict[str, Any]) -> str:
     for name in compare_rows(result):
         values = [_cell(row.get(name)) for row in fields]
         differs = name in result["differences"]
-        label = SPEC_LABELS.get(name, name)
+        label = field_label(name)
         if differs:
             label = f"**{label}** ≠ _{WORDS['compare_differs']}_"
             values = [f"**{value}**" if value else value for value in values]
         lines.append("| " + " | ".join([label, *values]) + " |")
     return "\n".join(lines)
+
+
+def field_label(name: str) -> str:
+    """A field as the form and the spec table name it ('Band width (mm)', 'Metal weight (g)')."""
+    if name in SPEC_LABELS:
+        return SPEC_LABELS[name]
+    if name in PROPERTY_LABELS:
+        return PROPERTY_LABELS[name]
+    return name.replace("_", " ").capitalize() if name in DesignProperties.model_fields else name
 
 
 def _cell(value: Any) -> str:

@@ -124,7 +124,7 @@ def test_form_designs_are_a_turn_of_the_conversation(studio: Studio) -> None:
     assert all(image["message_id"] == answer["id"] for image in images[:2])
     assert messages[4]["content"].startswith("Generated 1 2D design from the form: classic silver")
     assert messages[5]["images"] == [images[3]["id"]]  # after the chat's platinum design
-    assert conversation["title"].startswith("classic 18K rose gold ring")
+    assert conversation["title"] == "classic 18K rose gold ring, 0.5 ct round diamond"
     # the chat built on the form's design: "make it platinum" kept the rose gold design's rest
     assert images[2]["properties"]["metal"] == "platinum"
 
