@@ -16,6 +16,7 @@ from core.settings import Settings, SettingsError
 from core.studio import Studio
 from core.turns import TurnService
 from data.db import Database
+from data.schema import DatabaseStartError
 from ui.app import build_app
 from ui.theme import launch_options
 
@@ -24,7 +25,7 @@ def build_studio(settings: Settings) -> Studio:
     """Compose the services: settings → database, files, designer → services."""
     settings.storage_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
-    db.create_all()
+    db.upgrade()
     files = FileStore(settings.files_dir)
     designer, artist = build_designer(settings)
     conversations = Conversations(db, files)
@@ -49,11 +50,13 @@ def main() -> None:
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # data.schema says what it migrates
     try:
         settings = Settings.from_env()
-    except SettingsError as exc:
+        studio = build_studio(settings)
+    except (SettingsError, DatabaseStartError) as exc:
         sys.exit(f"error: {exc}")
-    demo = build_app(build_studio(settings))
+    demo = build_app(studio)
     demo.queue(default_concurrency_limit=settings.concurrency_limit)
     demo.launch(**launch_options(settings))
 

@@ -16,10 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from gradio_client import Client  # noqa: E402
+from gradio_client import Client
 
-from core.settings import Settings  # noqa: E402
-from tests.conftest import launch_app  # noqa: E402
+from core.settings import Settings
+from tests.conftest import launch_app
 
 PROMPTS = [
     "A rose-gold engagement ring with a 1 ct oval diamond, vintage milgrain",

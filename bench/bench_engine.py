@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.engine import render_design  # noqa: E402
-from core.properties import DesignProperties, JewelryType  # noqa: E402
+from core.engine import render_design
+from core.properties import DesignProperties, JewelryType
 
 TARGET_MS = {"2d": 150, "3d": 250}
 

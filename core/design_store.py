@@ -40,7 +40,6 @@ class DesignStore:
                 conversation_id=self.conversation_id,
                 image_type=image_type.value,
                 prompt=prompt,
-                image_url="",  # column dropped by migration 0002
                 image_path=image_path,
                 model_path=model_path,
                 stl_path=stl_path,

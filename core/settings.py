@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from data.db import studio_database_url
+
 DEFAULT_CHAT_MODEL = "gemini-3.8-flash"
 DEFAULT_IMAGE_MODEL = "gemini-nano-banana-2.1"
 
@@ -62,9 +64,7 @@ class Settings:
     @property
     def resolved_database_url(self) -> str:
         """DATABASE_URL, or a SQLite file inside STORAGE_DIR."""
-        if self.database_url:
-            return self.database_url
-        return f"sqlite:///{(self.storage_dir / 'studio.db').resolve()}"
+        return studio_database_url(self.database_url, self.storage_dir)
 
     @property
     def designer_name(self) -> str:

@@ -56,7 +56,6 @@ class GeneratedImage(SQLModel, table=True):
     )
     image_type: str = Field(max_length=4)  # 2d | 3d
     prompt: str = Field(default="")
-    image_url: str = Field(default="")
     image_path: str = Field(max_length=500)
     model_path: str | None = Field(default=None, max_length=500)
     stl_path: str | None = Field(default=None, max_length=500)

@@ -13,9 +13,9 @@ import pytest
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from app import build_studio  # noqa: E402
-from core.settings import Settings  # noqa: E402
-from core.studio import Studio  # noqa: E402
+from app import build_studio
+from core.settings import Settings
+from core.studio import Studio
 
 
 @pytest.fixture

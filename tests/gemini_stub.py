@@ -14,7 +14,6 @@ import io
 import json
 import re
 import threading
-import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -235,11 +234,6 @@ class GeminiStub:
         with self._lock:
             return [r for r in self.requests if model is None or r.model == model]
 
-    def pending(self, model: str) -> int:
-        """How many scripted replies for a model were not used."""
-        with self._lock:
-            return len(self._queues[model])
-
     def answer(self, request: Recorded) -> Reply:
         """Record a request and pick its reply."""
         with self._lock:
@@ -261,10 +255,10 @@ def _make_handler(stub: GeminiStub) -> type[BaseHTTPRequestHandler]:
     class _Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             """Keep test output quiet."""
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             path, _, query = self.path.partition("?")
             match = ROUTE.match(path)
             length = int(self.headers.get("Content-Length") or 0)
@@ -321,13 +315,3 @@ def _make_handler(stub: GeminiStub) -> type[BaseHTTPRequestHandler]:
             self.wfile.flush()
 
     return _Handler
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> bool:
-    """Poll a condition (for assertions on what the stub saw)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return condition()

@@ -38,8 +38,7 @@ def build_property_form() -> PropertyForm:
     defaults = DesignProperties().to_dict()
     fields: dict[str, gr.components.Component] = {}
     with gr.Group(elem_id="property-form"):
-        names = list(DesignProperties.model_fields)
-        for row in (names[i : i + PER_ROW] for i in range(0, len(names), PER_ROW)):
+        for row in rows(list(DesignProperties.model_fields)):
             with gr.Row(equal_height=True):
                 for name in row:
                     info = DesignProperties.model_fields[name]
@@ -50,6 +49,11 @@ def build_property_form() -> PropertyForm:
         generate_2d = gr.Button("Generate 2D", variant="primary", elem_id="generate-2d")
         generate_3d = gr.Button("Generate 3D", variant="secondary", elem_id="generate-3d")
     return PropertyForm(fields, count, generate_2d, generate_3d)
+
+
+def rows(names: list[str], per_row: int = PER_ROW) -> list[list[str]]:
+    """Fields laid out `per_row` a row, in order; the last row may be shorter."""
+    return [names[i : i + per_row] for i in range(0, len(names), per_row)]
 
 
 def _field(name: str, info: Any, default: Any) -> gr.components.Component:

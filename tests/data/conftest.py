@@ -48,6 +48,6 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     else:
         url = request.getfixturevalue("postgres_url")
     database = Database(url)
-    database.create_all()
+    database.upgrade()
     yield database
     database.dispose()

@@ -335,7 +335,7 @@ def test_a_hanging_call_times_out(studio_with: Callable[..., Studio], stub: gs.G
     stub.script(CHAT, gs.reply(gs.text("late"), delay=30))
     outcome = chat_once(studio)
     assert "did not answer the chat request within 0.5 s" in outcome.error
-    assert outcome.seconds < 3
+    assert len(stub.calls(CHAT)) == 1 and not any("late" in text for _, text in outcome.texts)
 
 
 def test_the_turn_deadline_ends_a_slow_stream(
@@ -345,7 +345,8 @@ def test_the_turn_deadline_ends_a_slow_stream(
     stub.script(CHAT, gs.streamed(gs.text("Starting. "), gs.text("never"), chunk_delay=30))
     outcome = chat_once(studio)
     assert outcome.texts[0][1] == "Starting. "
-    assert "did not finish this answer within 1 s" in outcome.error and outcome.seconds < 2.5
+    assert "did not finish this answer within 1 s" in outcome.error
+    assert not any("never" in text for _, text in outcome.texts)
     messages, _, _ = stored(studio)
     assert messages[1]["content"].startswith("Starting.")
 
@@ -368,7 +369,9 @@ def test_a_hung_turn_does_not_hold_up_other_designers(
 
     hung, *others = run(studio, scenario)
     assert "did not finish" in hung.error
-    assert all(o.text == "ok" and o.seconds < 1.5 for o in others)
+    assert all(o.text == "ok" for o in others)
+    # They overlapped with the hung turn and finished before its deadline ended it.
+    assert max(o.seconds for o in others) < hung.seconds
 
 
 def test_a_blocked_prompt_is_explained(studio: Studio, stub: gs.GeminiStub) -> None:
