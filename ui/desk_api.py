@@ -115,7 +115,7 @@ def _register_chat(studio: Studio, identity: Identity, limit: int) -> None:
 def _register_file_outputs(studio: Studio, identity: Identity, limit: int) -> None:
     """Endpoints that answer with a file need a File output to serve it."""
 
-    def export_designs(format: str = "csv", request: gr.Request = None) -> str:  # noqa: A002
+    def export_designs(format: str = "csv", request: gr.Request = None) -> str:
         """Export your catalogue: one row per design, as CSV (UTF-8) or JSON.
 
         Args:
