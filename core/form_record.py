@@ -77,15 +77,13 @@ def record_form_turn(
     meta = MessageMeta(
         designer=FORM_DESIGNER, tool_calls=tools.calls, properties=tools.properties.to_dict()
     )
-    stored = repo.create_message(
+    stored = repo.create_answer(
         session=session,
         conversation_id=conversation.id,
-        role="assistant",
         content=answer,
-        images=image_ids,
+        image_ids=image_ids,
         meta=meta.stored(),
     )
-    repo.attach_images(session=session, message_id=stored.id, image_ids=image_ids)
     if not earlier and conversation.title in {"", UNTITLED}:
         conversation.title = short_title(tools.properties.summary())
     repo.touch_conversation(session=session, conversation=conversation)

@@ -206,15 +206,13 @@ class TurnService:
         meta.properties = tools.properties.to_dict()
         image_ids = [image["id"] for image in tools.images]
         with self.db.transaction() as session:
-            stored = repo.create_message(
+            stored = repo.create_answer(
                 session=session,
                 conversation_id=turn.conversation_id,
-                role="assistant",
                 content=content,
-                images=image_ids,
+                image_ids=image_ids,
                 meta=meta.stored(),
             )
-            repo.attach_images(session=session, message_id=stored.id, image_ids=image_ids)
             update.assistant_message = message_dict(stored)
         for image in tools.images:
             image["message_id"] = update.assistant_message["id"]

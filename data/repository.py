@@ -107,6 +107,27 @@ def create_message(
     return message
 
 
+def create_answer(
+    *,
+    session: Session,
+    conversation_id: int,
+    content: str,
+    image_ids: list[int],
+    meta: dict[str, Any],
+) -> Message:
+    """Insert the designer's message and link the designs it shows to it."""
+    message = create_message(
+        session=session,
+        conversation_id=conversation_id,
+        role="assistant",
+        content=content,
+        images=image_ids,
+        meta=meta,
+    )
+    attach_images(session=session, message_id=message.id, image_ids=image_ids)
+    return message
+
+
 def list_messages(
     *, session: Session, conversation_id: int, for_update: bool = False
 ) -> list[Message]:
