@@ -38,7 +38,7 @@ def build_studio(settings: Settings) -> Studio:
         conversations=conversations,
         turns=TurnService(db, files, designer, artist, conversations),
         designs=designs,
-        desk=Desk(db, files, designs, Scratch()),
+        desk=Desk(db, designs, Scratch()),
     )
 
 

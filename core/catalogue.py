@@ -1,7 +1,7 @@
 """The catalogue: every design of a designer as a pandas DataFrame, filtered, and exported.
 
-Input is a list of `CatalogueEntry` (a design dict, its conversation's title and the
-absolute path of its picture); the query that finds them lives with the other services.
+Input is a list of `CatalogueEntry` (a design dict and its conversation's title); the query
+that finds them lives with the other services.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from core.design_fields import design_fields
 from core.errors import StudioError
 from core.properties import Gemstone, JewelryType, Metal
 
-# What the catalogue shows, in order; `thumbnail` is a file path (ui/ turns it into a URL).
+# What the catalogue shows, in order; `thumbnail` is the picture's path in the file store.
 COLUMNS = [
     "id", "thumbnail", "conversation_id", "conversation", "image_type", "jewelry_type",
     "metal", "karat", "gemstone", "carat", "metal_weight_g", "metal_weight_chi", "created_at",
@@ -45,7 +45,6 @@ class CatalogueEntry:
 
     design: dict[str, Any]
     conversation: str
-    picture: str
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ def _row(entry: CatalogueEntry) -> dict[str, Any]:
     row = {name: properties.get(name) for name in ("jewelry_type", "metal", "karat", "gemstone")}
     row |= {
         "id": design["id"],
-        "thumbnail": entry.picture,
+        "thumbnail": design["image_path"],
         "conversation_id": design.get("conversation_id"),
         "conversation": entry.conversation,
         "image_type": design.get("image_type"),

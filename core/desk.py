@@ -23,7 +23,6 @@ from core.catalogue import (
 from core.compare import MAX_COMPARED, MIN_COMPARED, compare_designs
 from core.designs import Designs
 from core.errors import StudioError
-from core.files import FileStore
 from core.package import design_package, package_name
 from core.records import image_dict
 from core.scratch import Scratch
@@ -37,7 +36,6 @@ class Desk:
     """Compare, catalogue, export and package an owner's designs."""
 
     db: Database
-    files: FileStore
     designs: Designs
     scratch: Scratch
 
@@ -52,14 +50,12 @@ class Desk:
         """Every design in the owner's conversations, oldest first."""
         with self.db.transaction() as session:
             rows = repo.list_owner_images(session=session, user_id=owner)
-        return [
-            CatalogueEntry(image_dict(image), title, str(self.files.path(image.image_path)))
-            for image, title in rows
-        ]
+        return [CatalogueEntry(image_dict(image), title) for image, title in rows]
 
-    def catalogue(self, owner: str, filters: CatalogueFilter) -> pd.DataFrame:
-        """The owner's catalogue as a DataFrame, filtered, newest first."""
-        return catalogue_frame(self.entries(owner), filters)
+    def catalogue(self, owner: str, filters: CatalogueFilter) -> tuple[pd.DataFrame, int]:
+        """The owner's catalogue as a DataFrame, filtered, newest first; and how many in all."""
+        entries = self.entries(owner)
+        return catalogue_frame(entries, filters), len(entries)
 
     def list_designs(self, owner: str, filters: CatalogueFilter) -> list[dict[str, Any]]:
         """The owner's designs that pass the filter, newest first."""

@@ -51,16 +51,14 @@ class DeskController:
         self, jewelry_type: str, metal: str, gemstone: str, query: str, request: gr.Request
     ) -> Updates:
         """The designer's designs that pass the filters, newest first."""
-        owner = self.identity.owner(request)
-        everything = self.studio.desk.catalogue(owner, CatalogueFilter())
-        frame = self.studio.desk.catalogue(
-            owner, CatalogueFilter(jewelry_type, metal, gemstone, query)
-        )
-        count = WORDS["catalogue_count"].format(n=len(frame), total=len(everything))
+        filters = CatalogueFilter(jewelry_type, metal, gemstone, query)
+        frame, total = self.studio.desk.catalogue(self.identity.owner(request), filters)
+        count = WORDS["catalogue_count"].format(n=len(frame), total=total)
         return {
-            self.catalogue.count: count if len(everything) else WORDS["catalogue_empty"],
+            self.catalogue.count: count if total else WORDS["catalogue_empty"],
             self.catalogue.table: gr.Dataframe(
-                value=desk_views.catalogue_table(frame), datatype=desk_views.CATALOGUE_TYPES
+                value=desk_views.catalogue_table(frame, self.studio.files.path),
+                datatype=desk_views.CATALOGUE_TYPES,
             ),
         }
 

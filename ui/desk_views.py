@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -81,12 +80,13 @@ def comparison_pictures(result: dict[str, Any], locate: Locate) -> list[tuple[st
     return [(str(locate(d["image_path"])), caption(d)) for d in result["designs"]]
 
 
-def catalogue_table(frame: pd.DataFrame) -> pd.DataFrame:
+def catalogue_table(frame: pd.DataFrame, locate: Locate) -> pd.DataFrame:
     """The catalogue with readable headers and a small picture per design."""
     shown = frame[[column for column, _ in CATALOGUE_COLUMNS]].copy()
-    shown["thumbnail"] = shown.apply(
-        lambda row: f"![#{row['id']}]({file_url(Path(row['thumbnail']))})", axis=1
-    )
+    shown["thumbnail"] = [
+        f"![#{design_id}]({file_url(locate(path))})"
+        for design_id, path in zip(shown["id"], shown["thumbnail"], strict=True)
+    ]
     shown["image_type"] = shown["image_type"].str.upper()
     shown["created_at"] = shown["created_at"].dt.strftime("%Y-%m-%d %H:%M")
     return shown.rename(columns={column: WORDS[word] for column, word in CATALOGUE_COLUMNS})
