@@ -10,9 +10,10 @@ from core.conversations import Conversations
 from core.designers import build_designer
 from core.designs import Designs
 from core.desk import Desk
-from core.files import FileStore
+from core.logs import configure_logging
 from core.scratch import Scratch
 from core.settings import Settings, SettingsError
+from core.storage import open_store
 from core.studio import Studio
 from core.turns import TurnService
 from data.db import Database
@@ -26,7 +27,14 @@ def build_studio(settings: Settings) -> Studio:
     settings.storage_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.resolved_database_url)
     db.upgrade()
-    files = FileStore(settings.files_dir)
+    try:
+        files = open_store(
+            settings.storage_url,
+            storage_dir=settings.storage_dir,
+            cache_bytes=settings.storage_cache_mb * 1024 * 1024,
+        )
+    except ValueError as exc:  # a malformed STORAGE_URL
+        raise SettingsError(str(exc)) from None
     designer, artist = build_designer(settings)
     conversations = Conversations(db, files)
     designs = Designs(db, files, artist, conversations)
@@ -46,19 +54,18 @@ def main() -> None:
     """Run the studio web app."""
     # The studio must start fast and quietly on machines without internet.
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
-    logging.getLogger("alembic").setLevel(logging.WARNING)  # data.schema says what it migrates
     try:
         settings = Settings.from_env()
+        configure_logging(settings.log_format)
         studio = build_studio(settings)
     except (SettingsError, DatabaseStartError) as exc:
         sys.exit(f"error: {exc}")
     demo = build_app(studio)
     demo.queue(default_concurrency_limit=settings.concurrency_limit)
-    demo.launch(**launch_options(settings))
+    demo.launch(prevent_thread_lock=True, **launch_options(studio))
+    configure_logging(settings.log_format)  # again: the web server set up its own loggers
+    logging.getLogger(__name__).info("serving on %s", demo.local_url)
+    demo.block_thread()
 
 
 if __name__ == "__main__":

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import anyio
-
 from core.attachments import ReferenceImage
+from core.drawing import DrawingPool
 from core.engine import Rendering, render_design
 from core.properties import DesignProperties, ImageType
 
 
 class OfflineArtist:
-    """Draws every design with the parametric engine, off the event loop."""
+    """Draws every design with the parametric engine, in the bounded drawing pool."""
+
+    def __init__(self, pool: DrawingPool) -> None:
+        self.pool = pool
 
     async def draw(
         self,
@@ -23,7 +25,7 @@ class OfflineArtist:
         references: Sequence[ReferenceImage] = (),
     ) -> Rendering:
         """Render one variant of the design (the engine reads properties, not pictures)."""
-        return await anyio.to_thread.run_sync(render_design, properties, image_type, variant)
+        return await self.pool.run("engine", render_design, properties, image_type, variant)
 
     async def edit(
         self,
@@ -33,4 +35,4 @@ class OfflineArtist:
         instruction: str,
     ) -> Rendering:
         """Redraw with the changed properties; the engine keeps the piece's identity by design."""
-        return await anyio.to_thread.run_sync(render_design, properties, image_type, 0)
+        return await self.pool.run("engine", render_design, properties, image_type, 0)

@@ -16,7 +16,7 @@ from typing import Any
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from core.errors import StudioError
-from core.files import FileStore
+from core.storage import FileStore
 from data.models import Attachment
 
 MAX_IMAGES = 4

@@ -9,16 +9,16 @@ from typing import Any
 from sqlmodel import Session
 
 from core.errors import StudioError
-from core.files import FileStore
-from core.messages import MessageMeta
 from core.properties import DesignProperties, parse_properties
 from core.records import conversation_dict, image_dict, message_dict
+from core.storage import FileStore
 from data import repository as repo
 from data.db import Database
 from data.models import Attachment, Conversation
 
 MAX_TITLE = 200
 MAX_DESCRIPTION = 2000
+MAX_PAGE = 500
 UNTITLED = "New design"
 
 
@@ -76,21 +76,69 @@ class Conversations:
                 for c in repo.list_conversations(session=session, user_id=owner)
             ]
 
-    def get(self, owner: str, conversation_id: int) -> dict[str, Any]:
-        """A conversation with its messages and designs."""
+    def get(
+        self,
+        owner: str,
+        conversation_id: int,
+        limit: int | None = None,
+        before_id: int | None = None,
+    ) -> dict[str, Any]:
+        """A conversation with its messages and designs; with `limit`, one page of them.
+
+        A page holds up to `limit` messages older than `before_id` (if given), newest first,
+        the designs those messages show, and `next_before_id` for the page before it.
+        """
+        if limit is None:
+            return self._whole(owner, conversation_id)
+        if not 1 <= limit <= MAX_PAGE:
+            raise StudioError(f"limit must be between 1 and {MAX_PAGE}, not {limit}")
+        with self.db.transaction() as session:
+            conversation = self.require(session, owner, conversation_id)
+            messages = repo.latest_messages(
+                session=session, conversation_id=conversation_id, limit=limit + 1,
+                before_id=before_id,
+            )  # fmt: skip
+            page, more = messages[:limit], len(messages) > limit
+            shown = [image_id for m in page for image_id in m.images]
+            images = repo.images_by_id(
+                session=session, conversation_id=conversation_id, image_ids=shown
+            )
+            attached = by_message(
+                repo.attachments_of(session=session, message_ids=[m.id for m in page])
+            )
+            return {
+                **conversation_dict(conversation),
+                "messages": [message_dict(m, attached[m.id]) for m in page],
+                "images": [image_dict(i) for i in images],
+                "next_before_id": page[-1].id if more else None,
+            }
+
+    def _whole(self, owner: str, conversation_id: int) -> dict[str, Any]:
         with self.db.transaction() as session:
             conversation = self.require(session, owner, conversation_id)
             messages = repo.list_messages(session=session, conversation_id=conversation_id)
             images = repo.list_images(session=session, conversation_id=conversation_id)
-            attached = repo.list_attachments(session=session, conversation_id=conversation_id)
-            by_message: dict[int, list[Attachment]] = defaultdict(list)
-            for attachment in attached:
-                by_message[attachment.message_id].append(attachment)
+            attached = by_message(
+                repo.list_attachments(session=session, conversation_id=conversation_id)
+            )
             return {
                 **conversation_dict(conversation),
-                "messages": [message_dict(m, by_message[m.id]) for m in messages],
+                "messages": [message_dict(m, attached[m.id]) for m in messages],
                 "images": [image_dict(i) for i in images],
             }
+
+    def designs(
+        self, owner: str, conversation_id: int, limit: int, before_id: int | None = None
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        """Up to `limit` designs, newest first, and the `before_id` of the page before, if any."""
+        with self.db.transaction() as session:
+            self.require(session, owner, conversation_id)
+            images = repo.latest_images(
+                session=session, conversation_id=conversation_id, limit=limit + 1,
+                before_id=before_id,
+            )  # fmt: skip
+        page = images[:limit]
+        return [image_dict(i) for i in page], page[-1].id if len(images) > limit else None
 
     def update(
         self, owner: str, conversation_id: int | None, title: str, description: str | None = None
@@ -117,27 +165,29 @@ class Conversations:
         self.files.remove(paths)
         return {"deleted": conversation_id}
 
-    def touch(self, owner: str, conversation_id: int) -> None:
-        """Mark a conversation as just updated."""
+    def touch(
+        self, owner: str, conversation_id: int, properties: DesignProperties | None = None
+    ) -> None:
+        """Mark a conversation as just updated, with the properties it now stands at, if given."""
         with self.db.transaction() as session:
             conversation = self.require(session, owner, conversation_id, for_update=True)
+            if properties is not None:
+                conversation.properties = properties.to_dict()
             repo.touch_conversation(session=session, conversation=conversation)
 
     def current_properties(self, owner: str, conversation_id: int) -> DesignProperties:
         """The properties established last: by a chat turn, or by a design made from the form."""
         with self.db.transaction() as session:
-            self.require(session, owner, conversation_id)
-            messages = repo.list_messages(session=session, conversation_id=conversation_id)
-            images = repo.list_images(session=session, conversation_id=conversation_id)
-        candidates = [
-            (m.created_at, properties)
-            for m in messages
-            if (properties := MessageMeta.of(m.meta).properties)
-        ]
-        candidates += [(i.created_at, i.properties) for i in images]
-        if not candidates:
-            return DesignProperties()
-        return parse_properties(max(candidates, key=lambda c: c[0])[1])
+            conversation = self.require(session, owner, conversation_id)
+        return parse_properties(conversation.properties or {})
+
+
+def by_message(attachments: list[Attachment]) -> dict[int, list[Attachment]]:
+    """Reference images grouped by the message they came with (missing ones: empty)."""
+    grouped: dict[int, list[Attachment]] = defaultdict(list)
+    for attachment in attachments:
+        grouped[attachment.message_id].append(attachment)
+    return grouped
 
 
 def checked_texts(title: str, description: str) -> tuple[str, str]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import anyio
+import anyio.to_thread
+
 from core.engine import Rendering
-from core.files import FileStore
 from core.properties import DesignProperties, ImageType
 from core.records import image_dict
+from core.storage import FileStore
 from data import repository as repo
 from data.db import Database
 from data.models import GeneratedImage
@@ -21,7 +24,7 @@ class DesignStore:
         self.files = files
         self.conversation_id = conversation_id
 
-    def save(
+    async def save(
         self,
         rendering: Rendering,
         *,
@@ -29,13 +32,17 @@ class DesignStore:
         prompt: str,
         properties: DesignProperties,
     ) -> dict[str, Any]:
-        """Write the files, then the row; if the row fails, the files go too."""
+        """Write the files (in a worker thread: uploads wait on the network), then the row.
+
+        If the row fails, the files go too. The row is written on the event loop, like every
+        other write, so SQLite's single writer is never contended by worker threads.
+        """
         folder = f"c{self.conversation_id}" if self.conversation_id else "loose"
         written: list[str] = []
         try:
-            image_path = self._write(written, folder, ".png", rendering.png)
-            model_path = self._write(written, folder, ".glb", rendering.glb)
-            stl_path = self._write(written, folder, ".stl", rendering.stl)
+            image_path, model_path, stl_path = await anyio.to_thread.run_sync(
+                self._write_all, written, folder, rendering
+            )
             row = GeneratedImage(
                 conversation_id=self.conversation_id,
                 image_type=image_type.value,
@@ -53,6 +60,14 @@ class DesignStore:
             raise
         return image_dict(row)
 
+    def _write_all(
+        self, written: list[str], folder: str, rendering: Rendering
+    ) -> tuple[str, str | None, str | None]:
+        image_path = self._write(written, folder, ".png", rendering.png)
+        assert image_path is not None
+        model_path = self._write(written, folder, ".glb", rendering.glb)
+        return image_path, model_path, self._write(written, folder, ".stl", rendering.stl)
+
     def _write(
         self, written: list[str], folder: str, suffix: str, data: bytes | None
     ) -> str | None:
@@ -62,13 +77,14 @@ class DesignStore:
         written.append(relative)
         return relative
 
-    def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]:
-        """PNG bytes and record of a design in this conversation."""
+    async def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]:
+        """PNG bytes (read in a worker thread) and record of a design in this conversation."""
         with self.db.transaction() as session:
             image = repo.get_image(session=session, image_id=image_id)
         if image is None or image.conversation_id != self.conversation_id:
             raise LookupError(f"no design with id {image_id} in this conversation")
-        return self.files.path(image.image_path).read_bytes(), image_dict(image)
+        png = await anyio.to_thread.run_sync(self.files.read, image.image_path)
+        return png, image_dict(image)
 
     def discard(self, image_ids: list[int]) -> None:
         """Delete designs (rows, then files) drawn by a turn that did not complete."""

@@ -10,12 +10,13 @@ from typing import Any
 from core.conversations import Conversations
 from core.design_store import DesignStore
 from core.errors import StudioError
-from core.files import FileStore
-from core.form_record import record_form_turn
+from core.form_record import FORM_DESIGNER, record_form_turn
 from core.messages import ToolName
+from core.metrics import record_designs
 from core.properties import MAX_COUNT, DesignProperties, ImageType, PropertiesError
 from core.properties import parse_properties as validate_properties
 from core.records import image_dict
+from core.storage import FileStore
 from core.tools import Artist, ToolSession
 from data import repository as repo
 from data.db import Database
@@ -53,7 +54,7 @@ class Designs:
         """Draw designs straight from properties, outside the chat."""
         tools, _ = await self._draw(owner, prompt, properties, conversation_id, count, image_type)
         if conversation_id is not None:
-            self.conversations.touch(owner, conversation_id)
+            self.conversations.touch(owner, conversation_id, tools.properties)
         return {"success": True, "images": tools.images}
 
     async def generate_from_form(
@@ -103,6 +104,7 @@ class Designs:
         tools = ToolSession(artist=self.artist, sink=store, properties=checked)
         args = {"image_type": image_type.value, "count": count, "prompt": prompt[:2000]}
         result = await tools.call(ToolName.GENERATE, args)
+        record_designs(FORM_DESIGNER, tools.calls)
         if "error" in result:
             store.discard([image["id"] for image in tools.images])
             raise StudioError(result["error"])
@@ -131,7 +133,7 @@ class Designs:
     def _files(self, image: GeneratedImage) -> dict[FileKind, Path]:
         stored = {FileKind.PNG: image.image_path, FileKind.GLB: image.model_path,
                   FileKind.STL: image.stl_path}  # fmt: skip
-        return {kind: self.files.path(path) for kind, path in stored.items() if path}
+        return {kind: self.files.local_path(path) for kind, path in stored.items() if path}
 
     def _row(self, owner: str, image_id: int) -> GeneratedImage:
         with self.db.transaction() as session:

@@ -20,7 +20,7 @@ from core.tools import ToolSession
 from data import repository as repo
 from data.models import Conversation
 
-FORM_DESIGNER = "form"
+FORM_DESIGNER = "form"  # who answered, in the message's metadata and in metrics
 # fmt: off
 PHRASES: dict[str, tuple[str, str]] = {  # (English, Vietnamese)
     "asked_1": ("Generated 1 {kind} design from the form: {piece}",
@@ -86,5 +86,6 @@ def record_form_turn(
     )
     if not earlier and conversation.title in {"", UNTITLED}:
         conversation.title = short_title(tools.properties.summary())
+    conversation.properties = tools.properties.to_dict()  # the chat builds on these next
     repo.touch_conversation(session=session, conversation=conversation)
     return message_dict(stored)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from core.logs import LOG_FORMATS
 from data.db import studio_database_url
 
 DEFAULT_CHAT_MODEL = "gemini-3.8-flash"
@@ -33,7 +34,12 @@ class Settings:
     gemini_timeout_s: float = 60.0
     gemini_retries: int = 3
     turn_deadline_s: float = 90.0
-    concurrency_limit: int = 16  # runs at once per chat / generate / API event
+    concurrency_limit: int = 16  # runs at once per API event that neither chats nor draws
+    io_concurrency: int = 64  # chat / generate runs at once when they wait on Gemini
+    cpu_concurrency: int = field(default_factory=lambda: os.cpu_count() or 1)  # offline, drawing
+    storage_url: str = ""  # "" (STORAGE_DIR/files), a folder, or s3://bucket/prefix
+    storage_cache_mb: int = 1024  # local copies of bucket files, for the web server
+    log_format: str = "text"  # or "json": one object per line
     max_upload_mb: float = 10.0  # per uploaded file (reference images)
     user_id: str = "designer"
 
@@ -53,6 +59,11 @@ class Settings:
             gemini_retries=number("GEMINI_RETRIES", int, 3, low=0),
             turn_deadline_s=number("TURN_DEADLINE_S", float, 90.0, low=1.0),
             concurrency_limit=number("CONCURRENCY_LIMIT", int, 16, low=1),
+            io_concurrency=number("IO_CONCURRENCY", int, 64, low=1),
+            cpu_concurrency=number("CPU_CONCURRENCY", int, os.cpu_count() or 1, low=1),
+            storage_url=env.get("STORAGE_URL", "").strip(),
+            storage_cache_mb=number("STORAGE_CACHE_MB", int, 1024, low=1),
+            log_format=_choice(env, "LOG_FORMAT", LOG_FORMATS),
             max_upload_mb=number("MAX_UPLOAD_MB", float, 10.0, low=0.1),
         )
 
@@ -67,9 +78,24 @@ class Settings:
         return studio_database_url(self.database_url, self.storage_dir)
 
     @property
+    def turn_concurrency(self) -> int:
+        """Chat turns and drawings at once: many while they wait on Gemini, cores when they draw."""
+        return self.io_concurrency if self.designer_name == "gemini" else self.cpu_concurrency
+
+    @property
     def designer_name(self) -> str:
         """Which designer answers: Gemini with a key, the offline one without."""
         return "gemini" if self.gemini_api_key else "offline"
+
+
+def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
+    """One of a few words (the first is the default), or SettingsError naming them."""
+    raw = (env.get(name) or "").strip().lower()
+    if not raw:
+        return choices[0]
+    if raw not in choices:
+        raise SettingsError(f"{name}={raw!r} is not one of {', '.join(choices)}")
+    return raw
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
+import anyio
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from core.attachments import ReferenceImage
@@ -53,7 +54,7 @@ class Artist(Protocol):
 class ImageSink(Protocol):
     """Where finished designs are stored (file and row together) and found again."""
 
-    def save(
+    async def save(
         self,
         rendering: Rendering,
         *,
@@ -62,7 +63,7 @@ class ImageSink(Protocol):
         properties: DesignProperties,
     ) -> dict[str, Any]: ...
 
-    def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]: ...
+    async def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]: ...
 
 
 class ToolError(Exception):
@@ -148,7 +149,7 @@ async def generate_jewelry_design(session: ToolSession, args: GenerateArgs) -> d
             for v in range(args.count)
         )
     )
-    images = [session.keep(r, image_type, prompt, properties) for r in renderings]
+    images = [await session.keep(r, image_type, prompt, properties) for r in renderings]
     session.properties = properties
     return {"images": [_brief(image) for image in images], "properties": properties.to_dict()}
 
@@ -160,12 +161,12 @@ async def edit_design(session: ToolSession, args: EditArgs) -> dict[str, Any]:
     thinner", "switch to platinum"); give the image id from an earlier result and,
     in properties, any property the change alters.
     """
-    source_png, source = session.source(args.image_id)
+    source_png, source = await session.source(args.image_id)
     base = _merged(DesignProperties(), source.get("properties") or {})
     properties = _merged(base, args.properties)
     image_type = ImageType(source["image_type"])
     rendering = await session.artist.edit(source_png, properties, image_type, args.instruction)
-    image = session.keep(rendering, image_type, args.instruction, properties)
+    image = await session.keep(rendering, image_type, args.instruction, properties)
     session.properties = properties
     return {"images": [_brief(image)], "edited_from": args.image_id}
 
@@ -239,19 +240,22 @@ class ToolSession:
         except ToolError as exc:
             return {"error": str(exc)}
 
-    def keep(
+    async def keep(
         self, rendering: Rendering, image_type: ImageType, prompt: str, properties: DesignProperties
     ) -> dict[str, Any]:
         """Store a finished design and remember it as part of this turn."""
-        image = self.sink.save(
-            rendering, image_type=image_type, prompt=prompt, properties=properties
-        )
-        self.images.append(image)
+        # Shielded: once the upload starts, the design is kept and listed, so a cancelled
+        # turn can discard it instead of leaving a row and files nobody knows about.
+        with anyio.CancelScope(shield=True):
+            image = await self.sink.save(
+                rendering, image_type=image_type, prompt=prompt, properties=properties
+            )
+            self.images.append(image)
         return image
 
-    def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]:
+    async def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]:
         """The PNG and record of an earlier design of this conversation."""
         try:
-            return self.sink.source(image_id)
+            return await self.sink.source(image_id)
         except LookupError as exc:
             raise ToolError(str(exc)) from None

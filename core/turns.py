@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+import time
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,7 +11,7 @@ from typing import Any
 from sqlmodel import Session
 
 from core.attachments import MAX_IMAGES, ReferenceImage, attachment_rows, write_images
-from core.conversations import UNTITLED, Conversations
+from core.conversations import UNTITLED, Conversations, by_message
 from core.design_store import DesignStore
 from core.designers.base import (
     Designer,
@@ -23,9 +23,11 @@ from core.designers.base import (
     Turn,
 )
 from core.errors import StudioError
-from core.files import FileStore
 from core.messages import MessageMeta
+from core.metrics import TURN_SECONDS, TURNS, record_designs
+from core.properties import DesignProperties, parse_properties
 from core.records import message_dict
+from core.storage import FileStore
 from core.tools import Artist, ToolSession
 from data import repository as repo
 from data.db import Database
@@ -33,6 +35,9 @@ from data.db import Database
 log = logging.getLogger(__name__)
 
 MAX_MESSAGE = 4000
+# A turn reads this many earlier messages, whatever the conversation's length: the Gemini
+# history takes at most 30 of them, the offline designer looks back for its latest design.
+HISTORY_WINDOW = 50
 UNEXPECTED = "Sorry, something went wrong while designing. Your message is saved; please try again."
 
 
@@ -56,6 +61,16 @@ class ChatUpdate:
             "assistant_message": self.assistant_message,
             "generated_images": self.images,
         }
+
+
+@dataclass
+class _Context:
+    """What a turn reads of its conversation: bounded, whatever the conversation's length."""
+
+    history: list[HistoryEntry]
+    properties: DesignProperties
+    position: int
+    earlier_view: str | None = None
 
 
 def checked_message(message: str, *, with_images: bool = False) -> str:
@@ -118,13 +133,30 @@ class TurnService:
     async def _run(
         self, owner: str, conversation_id: int, text: str, references: tuple[ReferenceImage, ...]
     ) -> AsyncIterator[ChatUpdate]:
-        user_message, history = self._store_user_message(owner, conversation_id, text, references)
+        started, outcome = time.perf_counter(), "cancelled"
+        try:
+            async for update in self._steps(owner, conversation_id, text, references):
+                if update.done:
+                    outcome = "error" if update.error else "ok"
+                yield update
+        finally:
+            designer, seconds = self.designer.name, time.perf_counter() - started
+            TURNS.labels(designer=designer, outcome=outcome).inc()
+            TURN_SECONDS.labels(designer=designer).observe(seconds)
+            log.info("turn %s in conversation %s: %s, %.0f ms",
+                     outcome, conversation_id, designer, seconds * 1000)  # fmt: skip
+
+    async def _steps(
+        self, owner: str, conversation_id: int, text: str, references: tuple[ReferenceImage, ...]
+    ) -> AsyncIterator[ChatUpdate]:
+        user_message, context = self._store_user_message(owner, conversation_id, text, references)
         store = DesignStore(self.db, self.files, conversation_id)
-        properties = self.conversations.current_properties(owner, conversation_id)
         tools = ToolSession(
-            artist=self.artist, sink=store, properties=properties, references=references
+            artist=self.artist, sink=store, properties=context.properties, references=references
         )
-        turn = Turn(conversation_id, text, history, tools)
+        turn = Turn(
+            conversation_id, text, context.history, tools, context.position, context.earlier_view
+        )
         update = ChatUpdate(conversation_id, user_message=user_message)
         meta = MessageMeta(designer=self.designer.name)
         yield update
@@ -155,8 +187,9 @@ class TurnService:
         conversation_id: int,
         text: str,
         references: tuple[ReferenceImage, ...],
-    ) -> tuple[dict[str, Any], list[HistoryEntry]]:
-        """Store the message with its reference images: files first, then the rows, or neither."""
+    ) -> tuple[dict[str, Any], _Context]:
+        """Store the message with its reference images (files first, then the rows, or
+        neither); return it with what the designer needs to know of the rest."""
         paths = write_images(self.files, f"c{conversation_id}", references)
         try:
             with self.db.transaction() as session:
@@ -173,10 +206,12 @@ class TurnService:
         text: str,
         references: tuple[ReferenceImage, ...],
         paths: list[str],
-    ) -> tuple[dict[str, Any], list[HistoryEntry]]:
+    ) -> tuple[dict[str, Any], _Context]:
         conversation = self.conversations.require(session, owner, conversation_id, for_update=True)
-        earlier = repo.list_messages(session=session, conversation_id=conversation_id)
-        attached = repo.list_attachments(session=session, conversation_id=conversation_id)
+        position = repo.count_messages(session=session, conversation_id=conversation_id)
+        earlier = repo.latest_messages(
+            session=session, conversation_id=conversation_id, limit=HISTORY_WINDOW
+        )
         stored = repo.create_message(
             session=session, conversation_id=conversation_id, role="user", content=text
         )
@@ -184,17 +219,24 @@ class TurnService:
             session=session, message=stored, attachments=attachment_rows(references, paths)
         )
         title = text or ", ".join(r.name for r in references)
-        if not earlier and conversation.title in {"", UNTITLED}:
+        if not position and conversation.title in {"", UNTITLED}:
             conversation.title = title[:60] + ("…" if len(title) > 60 else "")
         repo.touch_conversation(session=session, conversation=conversation)
-        names: dict[int, list[str]] = defaultdict(list)
-        for attachment in attached:
-            names[attachment.message_id].append(attachment.name)
+        attached = by_message(
+            repo.attachments_of(session=session, message_ids=[m.id for m in earlier])
+        )
         history = [
-            HistoryEntry(m.role, m.content, MessageMeta.of(m.meta), list(m.images), names[m.id])
-            for m in earlier
-        ]
-        return message_dict(stored, rows), history
+            HistoryEntry(
+                m.role, m.content, MessageMeta.of(m.meta), list(m.images),
+                [a.name for a in attached[m.id]],
+            )
+            for m in reversed(earlier)
+        ]  # fmt: skip
+        context = _Context(history, parse_properties(conversation.properties or {}), position)
+        if position > len(earlier):  # the window does not reach the beginning
+            image = repo.latest_chat_image(session=session, conversation_id=conversation_id)
+            context.earlier_view = image.image_type if image else None
+        return message_dict(stored, rows), context
 
     def _store_answer(self, turn: Turn, meta: MessageMeta, update: ChatUpdate) -> ChatUpdate:
         tools = turn.tools
@@ -213,9 +255,20 @@ class TurnService:
                 image_ids=image_ids,
                 meta=meta.stored(),
             )
+            self._settle_properties(session, turn.conversation_id, tools.properties)
             update.assistant_message = message_dict(stored)
+        record_designs(self.designer.name, tools.calls)
         for image in tools.images:
             image["message_id"] = update.assistant_message["id"]
         update.images = list(tools.images)
         update.text, update.status, update.done = content, "", True
         return update
+
+    def _settle_properties(
+        self, session: Session, conversation_id: int, properties: DesignProperties
+    ) -> None:
+        """Keep the properties this turn ends at on the conversation, for the next turn."""
+        conversation = repo.lock_conversation(session=session, conversation_id=conversation_id)
+        if conversation is not None:  # deleted meanwhile: the message insert has failed already
+            conversation.properties = properties.to_dict()
+            session.add(conversation)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer
 from sqlmodel import Field, SQLModel
 
 
@@ -21,9 +21,14 @@ class Conversation(SQLModel, table=True):
     description: str = Field(default="", max_length=2000)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, index=True)
+    # The design properties established last (by a turn or the form); None until then.
+    properties: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class Message(SQLModel, table=True):
+    # Pages of a conversation's newest messages read this index, at any conversation length.
+    __table_args__ = (Index("ix_message_conversation_id_id", "conversation_id", "id"),)
+
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: int = Field(
         sa_column=Column(
@@ -42,6 +47,7 @@ class Message(SQLModel, table=True):
 
 class GeneratedImage(SQLModel, table=True):
     __tablename__ = "generated_image"
+    __table_args__ = (Index("ix_generated_image_conversation_id_id", "conversation_id", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: int | None = Field(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, func, select
 
 from data.models import Attachment, Conversation, GeneratedImage, Message, utcnow
 
@@ -35,6 +35,13 @@ def get_conversation(
     if conversation is None or conversation.user_id != user_id:
         return None
     return conversation
+
+
+def lock_conversation(*, session: Session, conversation_id: int) -> Conversation | None:
+    """A conversation, locked until the commit (FOR NO KEY UPDATE), or None."""
+    return session.get(
+        Conversation, conversation_id, with_for_update=_ROW_LOCK, populate_existing=True
+    )
 
 
 def list_conversations(*, session: Session, user_id: str) -> list[Conversation]:
@@ -142,6 +149,35 @@ def list_messages(
     return list(session.exec(query))
 
 
+def latest_messages(
+    *, session: Session, conversation_id: int, limit: int, before_id: int | None = None
+) -> list[Message]:
+    """Up to `limit` messages of a conversation, newest first, older than `before_id` if given."""
+    return _newest(session, Message, conversation_id, limit, before_id)
+
+
+def _newest(
+    session: Session,
+    model: type[Message] | type[GeneratedImage],
+    conversation_id: int,
+    limit: int,
+    before_id: int | None,
+) -> list[Any]:
+    """A page of a conversation's rows by descending id (the (conversation_id, id) index)."""
+    query = select(model).where(model.conversation_id == conversation_id)
+    if before_id is not None:
+        query = query.where(model.id < before_id)
+    return list(session.exec(query.order_by(col(model.id).desc()).limit(limit)))
+
+
+def count_messages(*, session: Session, conversation_id: int) -> int:
+    """How many messages a conversation has."""
+    query = (
+        select(func.count()).select_from(Message).where(Message.conversation_id == conversation_id)
+    )
+    return session.exec(query).one()
+
+
 def create_image(*, session: Session, image: GeneratedImage) -> GeneratedImage:
     """Insert a design image record."""
     session.add(image)
@@ -162,6 +198,39 @@ def list_images(*, session: Session, conversation_id: int) -> list[GeneratedImag
         .order_by(col(GeneratedImage.id))
     )
     return list(session.exec(query))
+
+
+def latest_images(
+    *, session: Session, conversation_id: int, limit: int, before_id: int | None = None
+) -> list[GeneratedImage]:
+    """Up to `limit` designs of a conversation, newest first, older than `before_id` if given."""
+    return _newest(session, GeneratedImage, conversation_id, limit, before_id)
+
+
+def latest_chat_image(*, session: Session, conversation_id: int) -> GeneratedImage | None:
+    """The conversation's newest design shown in a chat message (not one made from the form)."""
+    query = (
+        select(GeneratedImage)
+        .where(
+            GeneratedImage.conversation_id == conversation_id,
+            col(GeneratedImage.message_id).is_not(None),
+        )
+        .order_by(col(GeneratedImage.id).desc())
+        .limit(1)
+    )
+    return session.exec(query).first()
+
+
+def images_by_id(
+    *, session: Session, conversation_id: int, image_ids: list[int]
+) -> list[GeneratedImage]:
+    """The designs of a conversation with these ids, oldest first."""
+    if not image_ids:
+        return []
+    query = select(GeneratedImage).where(
+        GeneratedImage.conversation_id == conversation_id, col(GeneratedImage.id).in_(image_ids)
+    )
+    return list(session.exec(query.order_by(col(GeneratedImage.id))))
 
 
 def attach_images(*, session: Session, message_id: int, image_ids: list[int]) -> None:
@@ -208,6 +277,18 @@ def list_attachments(*, session: Session, conversation_id: int) -> list[Attachme
     query = (
         select(Attachment)
         .where(Attachment.conversation_id == conversation_id)
+        .order_by(col(Attachment.message_id), col(Attachment.id))
+    )
+    return list(session.exec(query))
+
+
+def attachments_of(*, session: Session, message_ids: list[int]) -> list[Attachment]:
+    """The reference images of some messages, in the order they were sent."""
+    if not message_ids:
+        return []
+    query = (
+        select(Attachment)
+        .where(col(Attachment.message_id).in_(message_ids))
         .order_by(col(Attachment.message_id), col(Attachment.id))
     )
     return list(session.exec(query))

@@ -61,12 +61,9 @@ def launch_app(settings: Settings) -> RunningApp:
     studio = build_studio(settings)
     demo = build_app(studio)
     port = free_port()
+    options = launch_options(studio) | {"quiet": True}
     demo.queue(default_concurrency_limit=settings.concurrency_limit).launch(
-        server_name="127.0.0.1",
-        server_port=port,
-        prevent_thread_lock=True,
-        quiet=True,
-        **launch_options(settings),
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, **options
     )
     return RunningApp(settings, studio, f"http://127.0.0.1:{port}/", demo)
 
@@ -128,3 +125,20 @@ def gemini_app(gemini_stub, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     app = launch_app(settings)
     yield app
     app.close()
+
+
+@pytest.fixture(scope="session")
+def s3_stub() -> Iterator[object]:
+    """moto's S3 server on loopback, for the whole session."""
+    from tests.s3_stub import S3Stub
+
+    with S3Stub() as server:
+        yield server
+
+
+@pytest.fixture
+def s3_env(s3_stub, monkeypatch: pytest.MonkeyPatch):
+    """The standard AWS settings pointed at the stand-in, as an operator would set them."""
+    for name, value in s3_stub.env.items():
+        monkeypatch.setenv(name, value)
+    return s3_stub

@@ -12,21 +12,27 @@ from core.studio import Studio
 from ui.desk_api import register_desk_api
 from ui.errors import shows_errors
 from ui.identity import Identity
+from ui.tracing import traced
 from ui.urls import conversation_with_urls, with_urls
+
+DRAWING_ENDPOINTS = {"chat", "generate_2d", "generate_3d"}
 
 
 def register_api(studio: Studio, identity: Identity) -> None:
     """Declare every endpoint inside the current Blocks; each acts for the request's user."""
-    limit = studio.settings.concurrency_limit
+    settings = studio.settings
     for fn in _endpoints(studio, identity):
-        gr.api(shows_errors(fn), api_name=fn.__name__, concurrency_limit=limit)
+        # Chat and drawing run as many at once as what they wait on allows; reads, the setting.
+        draws = fn.__name__ in DRAWING_ENDPOINTS
+        limit = settings.turn_concurrency if draws else settings.concurrency_limit
+        gr.api(traced(shows_errors(fn)), api_name=fn.__name__, concurrency_limit=limit)
     _register_file_endpoints(studio, identity)
     register_desk_api(studio, identity)
 
 
 def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
     owner = identity.owner
-    locate = studio.files.path
+    locate = studio.files.local_path
 
     def create_conversation(
         title: str = "", description: str = "", request: gr.Request = None
@@ -38,9 +44,20 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
         """All conversations, most recently updated first."""
         return studio.conversations.list(owner(request))
 
-    def get_conversation(conversation_id: int, request: gr.Request = None) -> dict:
-        """One conversation with its `messages` and `images`."""
-        conversation = studio.conversations.get(owner(request), int(conversation_id))
+    def get_conversation(
+        conversation_id: int,
+        limit: int | None = None,
+        before_id: int | None = None,
+        request: gr.Request = None,
+    ) -> dict:
+        """One conversation with its `messages` and `images`.
+
+        With `limit`, one page: up to `limit` messages older than `before_id` (if given),
+        newest first, the designs they show, and `next_before_id` for the page before.
+        """
+        conversation = studio.conversations.get(
+            owner(request), int(conversation_id), _opt_int(limit), _opt_int(before_id)
+        )
         return conversation_with_urls(conversation, locate)
 
     def update_conversation(
@@ -116,7 +133,7 @@ def _register_file_endpoints(studio: Studio, identity: Identity) -> None:
         for api_name, (kind, description) in FILE_ENDPOINTS.items():
             trigger = gr.Button(visible=False)
             trigger.click(
-                shows_errors(_file_getter(studio, identity, kind)),
+                traced(shows_errors(_file_getter(studio, identity, kind))),
                 inputs=[image_id],
                 outputs=[gr.File(label=kind.value)],
                 api_name=api_name,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from core.studio import Studio
+from core.studio import Studio, Window
 from ui.api import register_api
 from ui.chat_panel import build_chat_panel
 from ui.controller import Controller, Panels
@@ -35,6 +35,7 @@ def build_app(studio: Studio) -> gr.Blocks:
     with gr.Blocks(title="PNJ Jewelry AI Designer") as demo:
         conversation_id = gr.State(None)
         design_ids = gr.State([])
+        window = gr.State(Window())
         gr.HTML(
             f"<div id='brand'><h1>PNJ · AI Jewelry Designer</h1><p>{mode_note(studio)}</p></div>"
         )
@@ -52,15 +53,17 @@ def build_app(studio: Studio) -> gr.Blocks:
                 compare = build_compare_panel()
             with gr.Tab(WORDS["catalogue_tab"], id="catalogue", elem_id="catalogue-tab") as tab:
                 catalogue = build_catalogue_tab()
-        panels = Panels(sidebar, chat, form, gallery, compare, conversation_id, design_ids)
-        limit = studio.settings.concurrency_limit
-        _wire(demo, Controller(studio, identity, panels), limit)
+        panels = Panels(
+            sidebar, chat, form, gallery, compare, conversation_id, design_ids, window
+        )
+        _wire(demo, Controller(studio, identity, panels), studio.settings.turn_concurrency)
         _wire_desk(DeskController(studio, identity, compare, catalogue), gallery, tab)
         register_api(studio, identity)
     return demo
 
 
 def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
+    """Connect the events; chat and drawing run `limit` at once (see Settings.turn_concurrency)."""
     p, screen = c.panels, c.panels.outputs
     turn = gr.on(
         [p.chat.send.click, p.chat.message.submit],
@@ -83,6 +86,9 @@ def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
     ):
         button.click(generate, form_values, screen, concurrency_limit=limit, **PRIVATE)
     p.gallery.gallery.select(c.select_design, [p.design_ids], screen, **PRIVATE)
+    shown = [p.conversation_id, p.window]
+    p.chat.earlier.click(c.load_earlier_messages, shown, screen, **PRIVATE)
+    p.gallery.more.click(c.load_earlier_designs, shown, screen, **PRIVATE)
     demo.load(c.load, None, screen, **PRIVATE)
 
 

@@ -22,15 +22,20 @@ class ChatPanel:
     message: gr.MultimodalTextbox
     send: gr.Button
     status: gr.Markdown
+    earlier: gr.Button  # shows the page of messages before the latest ones
 
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The components a screen update writes to."""
-        return [self.chatbot, self.message, self.send, self.status]
+        return [self.chatbot, self.message, self.send, self.status, self.earlier]
 
 
 def build_chat_panel(mode_note: str) -> ChatPanel:
     """Chatbot, input and examples."""
+    earlier = gr.Button(
+        "↑ Load earlier messages", size="sm", variant="secondary", visible=False,
+        elem_id="load-earlier",
+    )  # fmt: skip
     chatbot = gr.Chatbot(
         label="Designer",
         elem_id="chatbot",
@@ -58,4 +63,4 @@ def build_chat_panel(mode_note: str) -> ChatPanel:
             "Send", variant="primary", scale=1, min_width=90, elem_id="send", interactive=False
         )  # enabled once the page has loaded its conversation
     gr.Examples([[{"text": example}] for example in EXAMPLES], inputs=[message], label="Try")
-    return ChatPanel(chatbot, message, send, status)
+    return ChatPanel(chatbot, message, send, status, earlier)

@@ -11,7 +11,7 @@ import gradio as gr
 from core.attachments import load_references
 from core.designs import FileKind
 from core.properties import ImageType
-from core.studio import Studio, StudioView
+from core.studio import Studio, StudioView, Window
 from core.turns import ChatUpdate
 from ui import desk_views, views
 from ui.chat_panel import ChatPanel
@@ -21,6 +21,7 @@ from ui.gallery import GalleryPanel
 from ui.identity import Identity
 from ui.property_form import PropertyForm, form_properties
 from ui.sidebar import Sidebar
+from ui.tracing import traced
 
 Updates = dict[gr.components.Component, Any]
 FormValues = dict[gr.components.Component, Any]
@@ -38,13 +39,14 @@ class Panels:
     compare: ComparePanel
     conversation_id: gr.State
     design_ids: gr.State
+    window: gr.State  # how many of the latest messages and designs are shown
 
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The named groups a screen update writes to."""
         return [
-            self.conversation_id, self.design_ids, *self.sidebar.outputs, *self.chat.outputs,
-            *self.gallery.outputs, self.compare.panel, *self.form.inputs,
+            self.conversation_id, self.design_ids, self.window, *self.sidebar.outputs,
+            *self.chat.outputs, *self.gallery.outputs, self.compare.panel, *self.form.inputs,
         ]  # fmt: skip
 
 
@@ -60,11 +62,12 @@ class Controller:
         """Show one conversation (or the empty studio) everywhere."""
         p, conversation = self.panels, view.conversation
         selected = conversation["id"] if conversation else None
-        images = conversation["images"] if conversation else []
-        locate = self.studio.files.path
+        images = view.designs
+        locate = self.studio.files.local_path
         updates: Updates = {
             p.conversation_id: selected,
             p.design_ids: [image["id"] for image in reversed(images)],
+            p.window: view.window,
             p.sidebar.conversations: gr.Radio(
                 choices=views.conversation_choices(view.conversations), value=selected
             ),
@@ -74,7 +77,9 @@ class Controller:
             p.chat.message: gr.MultimodalTextbox(interactive=True),
             p.chat.send: gr.Button(interactive=True),
             p.chat.status: "",
+            p.chat.earlier: gr.Button(visible=view.earlier_messages),
             p.gallery.gallery: views.gallery_items(images, locate),
+            p.gallery.more: gr.Button(visible=view.earlier_designs),
             p.gallery.compare_picks: gr.CheckboxGroup(
                 choices=desk_views.compare_choices(images), value=[]
             ),
@@ -90,7 +95,7 @@ class Controller:
 
     def _turn(self, update: ChatUpdate, shown: list[dict[str, Any]]) -> Updates:
         """A running turn: the user's message and the answer so far."""
-        chat, locate = self.panels.chat, self.studio.files.path
+        chat, locate = self.panels.chat, self.studio.files.local_path
         asked = views.user_content(update.user_message, locate)
         pending = [*shown, {"role": "user", "content": asked}]
         if update.text or update.status:
@@ -106,22 +111,44 @@ class Controller:
 
     # Handlers ------------------------------------------------------------------------------
 
+    @traced
     @shows_errors
     def load(self, request: gr.Request) -> Updates:
         """On page load, reopen the most recently updated conversation."""
         return self._screen(self.studio.view(self.identity.owner(request)))
 
+    @traced
     @shows_errors
     def new_conversation(self, request: gr.Request) -> Updates:
         """Start a fresh conversation and show it."""
         owner = self.identity.owner(request)
         return self._screen(self.studio.view(owner, self.studio.conversations.create(owner)["id"]))
 
+    @traced
     @shows_errors
     def select(self, conversation_id: int | None, request: gr.Request) -> Updates:
         """Show the conversation picked in the sidebar."""
         return self._screen(self.studio.view(self.identity.owner(request), conversation_id))
 
+    @traced
+    @shows_errors
+    def load_earlier_messages(
+        self, conversation_id: int | None, window: Window, request: gr.Request
+    ) -> Updates:
+        """Show the page of messages before those on screen."""
+        owner = self.identity.owner(request)
+        return self._screen(self.studio.view(owner, conversation_id, window.more_messages()))
+
+    @traced
+    @shows_errors
+    def load_earlier_designs(
+        self, conversation_id: int | None, window: Window, request: gr.Request
+    ) -> Updates:
+        """Show the page of designs before those in the gallery."""
+        owner = self.identity.owner(request)
+        return self._screen(self.studio.view(owner, conversation_id, window.more_designs()))
+
+    @traced
     @shows_errors
     def rename(self, conversation_id: int | None, title: str, request: gr.Request) -> Updates:
         """Rename the open conversation."""
@@ -129,6 +156,7 @@ class Controller:
         renamed = self.studio.conversations.update(owner, conversation_id, title)
         return self._screen(self.studio.view(owner, renamed["id"]))
 
+    @traced
     @shows_errors
     def delete(self, conversation_id: int | None, request: gr.Request) -> Updates:
         """Delete the open conversation and show the latest other one."""
@@ -137,6 +165,7 @@ class Controller:
             self.studio.conversations.delete(owner, conversation_id)
         return self._screen(self.studio.view(owner))
 
+    @traced
     @shows_errors
     async def send(
         self, conversation_id: int | None, message: dict | None, shown: list, request: gr.Request
@@ -167,6 +196,7 @@ class Controller:
         """Draw 3D designs from the form."""
         return await self._generate(ImageType.THREE_D, values, request)
 
+    @traced
     @shows_errors
     async def _generate(self, kind: ImageType, values: FormValues, request: gr.Request) -> Updates:
         """Generate designs straight from the form into the open conversation."""
@@ -180,6 +210,7 @@ class Controller:
         )
         return self._screen(self.studio.view(owner, shown))
 
+    @traced
     @shows_errors
     def select_design(
         self, design_ids: list[int], event: gr.SelectData, request: gr.Request

@@ -29,7 +29,7 @@ def register_desk_api(studio: Studio, identity: Identity) -> None:
 
 
 def _typed_endpoints(studio: Studio, identity: Identity) -> list[Any]:
-    locate = studio.files.path
+    locate = studio.files.local_path
 
     def compare_designs(image_ids: list[int], request: gr.Request = None) -> dict:
         """Compare 2 to 4 of your designs: what differs between them.
@@ -72,7 +72,7 @@ def _typed_endpoints(studio: Studio, identity: Identity) -> list[Any]:
 
 def _register_chat(studio: Studio, identity: Identity, limit: int) -> None:
     """/chat takes files, so it is an event with a File input (Gradio checks the uploads)."""
-    locate = studio.files.path
+    locate = studio.files.local_path
     max_mb = studio.settings.max_upload_mb
 
     async def chat(

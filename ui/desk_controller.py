@@ -32,7 +32,7 @@ class DeskController:
             gr.Info(WORDS["compare_none"])
             return {panel.panel: gr.Column(visible=False)}
         result = self.studio.desk.compare(self.identity.owner(request), picks or [])
-        pictures = desk_views.comparison_pictures(result, self.studio.files.path)
+        pictures = desk_views.comparison_pictures(result, self.studio.files.local_path)
         two = len(pictures) == 2
         table = desk_views.compare_table(result)
         if not result["differences"]:
@@ -57,7 +57,7 @@ class DeskController:
         return {
             self.catalogue.count: count if total else WORDS["catalogue_empty"],
             self.catalogue.table: gr.Dataframe(
-                value=desk_views.catalogue_table(frame, self.studio.files.path),
+                value=desk_views.catalogue_table(frame, self.studio.files.local_path),
                 datatype=desk_views.CATALOGUE_TYPES,
             ),
         }

@@ -2,45 +2,28 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import gradio as gr
 
 from core.errors import StudioError
+from ui.wrapping import around
+
+
+@contextmanager
+def _as_gradio_errors() -> Iterator[None]:
+    try:
+        yield
+    except StudioError as exc:
+        raise gr.Error(str(exc)) from None
 
 
 def shows_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Wrap a handler (plain, async or async generator) so StudioError becomes gr.Error."""
-    if inspect.isasyncgenfunction(fn):
+    return around(fn, _any_call)
 
-        @functools.wraps(fn)
-        async def agen(*args: Any, **kwargs: Any) -> Any:
-            try:
-                async for item in fn(*args, **kwargs):
-                    yield item
-            except StudioError as exc:
-                raise gr.Error(str(exc)) from None
 
-        return agen
-    if inspect.iscoroutinefunction(fn):
-
-        @functools.wraps(fn)
-        async def coro(*args: Any, **kwargs: Any) -> Any:
-            try:
-                return await fn(*args, **kwargs)
-            except StudioError as exc:
-                raise gr.Error(str(exc)) from None
-
-        return coro
-
-    @functools.wraps(fn)
-    def plain(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except StudioError as exc:
-            raise gr.Error(str(exc)) from None
-
-    return plain
+def _any_call(_args: tuple[Any, ...], _kwargs: dict[str, Any]) -> Callable[[], Any]:
+    return _as_gradio_errors

@@ -12,6 +12,7 @@ from ui.desk import WORDS
 @dataclass
 class GalleryPanel:
     gallery: gr.Gallery
+    more: gr.Button  # shows the page of designs before the latest ones
     compare_picks: gr.CheckboxGroup
     compare: gr.Button
     spec: gr.Markdown
@@ -22,8 +23,8 @@ class GalleryPanel:
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The components a screen update writes to."""
-        return [self.gallery, self.compare_picks, self.spec, self.package, self.model,
-                self.downloads]  # fmt: skip
+        return [self.gallery, self.more, self.compare_picks, self.spec, self.package,
+                self.model, self.downloads]  # fmt: skip
 
 
 def build_gallery() -> GalleryPanel:
@@ -37,6 +38,10 @@ def build_gallery() -> GalleryPanel:
         allow_preview=True,
         interactive=False,
     )
+    more = gr.Button(
+        "Show earlier designs", size="sm", variant="secondary", visible=False,
+        elem_id="more-designs",
+    )  # fmt: skip
     with gr.Row(equal_height=True, elem_id="compare-row"):
         compare_picks = gr.CheckboxGroup(
             [], label=WORDS["compare_label"], elem_id="compare-picks", scale=4
@@ -56,4 +61,4 @@ def build_gallery() -> GalleryPanel:
         clear_color=(0.94, 0.92, 0.88, 1.0),  # warm grey, so clear stones stay visible
     )
     downloads = gr.File(label="Files", file_count="multiple", visible=False, interactive=False)
-    return GalleryPanel(gallery, compare_picks, compare, spec, package, model, downloads)
+    return GalleryPanel(gallery, more, compare_picks, compare, spec, package, model, downloads)

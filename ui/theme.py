@@ -7,7 +7,8 @@ from typing import Any
 
 import gradio as gr
 
-from core.settings import Settings
+from core.studio import Studio
+from ui.ops import ops_app_kwargs
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -23,12 +24,15 @@ def theme() -> gr.themes.Base:
     )
 
 
-def launch_options(settings: Settings) -> dict[str, Any]:
-    """Keyword arguments for `Blocks.launch`: only the design files are servable."""
+def launch_options(studio: Studio) -> dict[str, Any]:
+    """Keyword arguments for `Blocks.launch`: only the design files are servable; probes."""
     return {
         "theme": theme(),
         "css_paths": [ASSETS / "studio.css"],
-        "allowed_paths": [str(settings.files_dir.resolve())],
+        "allowed_paths": [str(studio.files.served_root)],
         "show_error": True,
-        "max_file_size": int(settings.max_upload_mb * 1024 * 1024),  # bytes, per file
+        "app_kwargs": ops_app_kwargs(studio.db, studio.files),
+        # JSON logs are for machines: no banner on stdout (app.py logs the URL instead).
+        "quiet": studio.settings.log_format == "json",
+        "max_file_size": int(studio.settings.max_upload_mb * 1024 * 1024),  # bytes, per file
     }

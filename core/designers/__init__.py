@@ -29,5 +29,6 @@ def build_offline(settings: Settings) -> tuple[Designer, Artist]:
     """The embedded offline designer, drawing with the parametric engine."""
     from core.artists import OfflineArtist
     from core.designers.offline import OfflineDesigner
+    from core.drawing import DrawingPool
 
-    return OfflineDesigner(), OfflineArtist()
+    return OfflineDesigner(), OfflineArtist(DrawingPool(settings.cpu_concurrency))

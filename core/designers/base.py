@@ -28,8 +28,10 @@ class Turn:
 
     conversation_id: int
     message: str
-    history: list[HistoryEntry]
+    history: list[HistoryEntry]  # the latest earlier messages, oldest first (a bounded window)
     tools: ToolSession  # its `properties` are the conversation's current ones
+    position: int = 0  # how many messages came before this one, the window's and older
+    earlier_view: str | None = None  # image type of the latest chat design before the window
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from core.designers.base import (
     Turn,
     TurnEvent,
 )
+from core.drawing import DrawingPool
 from core.gemini.client import GeminiClient
 from core.gemini.history import dump_contents
 from core.gemini.images import GeminiArtist
@@ -182,4 +183,5 @@ def _check_answered(answered: bool, finish: str | None) -> None:
 def build(settings: Settings) -> tuple[GeminiDesigner, GeminiArtist]:
     """The Gemini designer and artist, sharing one long-lived client."""
     client = GeminiClient(settings)
-    return GeminiDesigner(client, settings), GeminiArtist(client, settings.image_model)
+    pool = DrawingPool(settings.cpu_concurrency)
+    return GeminiDesigner(client, settings), GeminiArtist(client, settings.image_model, pool)

@@ -326,7 +326,7 @@ class OfflineDesigner(Designer):
         request, lang = parse_request(turn.message), reply_language(turn)
         if turn.tools.references:
             yield TextDelta(references_note(len(turn.tools.references), request, lang) + "\n\n")
-        last_view = last_design_view(turn.history)
+        last_view = last_design_view(turn.history) or turn.earlier_view
         established = last_view is not None
         changes = {**pending_changes(turn.history), **request.changes}
         if not will_draw(request, changes, turn.tools.properties, established):
@@ -345,5 +345,5 @@ class OfflineDesigner(Designer):
         drawn = parse_properties(result["properties"])
         before, after = base.to_dict(), drawn.to_dict()
         changed = {k: after[k] for k in changes if k in after and after[k] != before.get(k)}
-        turn_index = len(turn.history)  # varies the suggestion from one turn to the next
+        turn_index = turn.position  # varies the suggestion from one turn to the next
         yield TextDelta(design_reply(drawn, request, changed, view, established, turn_index, lang))

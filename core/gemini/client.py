@@ -9,6 +9,7 @@ from google import genai
 from google.genai import types
 
 from core.gemini.errors import protect_logs, translated
+from core.metrics import GEMINI_CALLS
 from core.settings import Settings
 
 RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504]
@@ -51,6 +52,7 @@ class GeminiClient:
         )
 
     def _translated(self, what: str) -> AbstractContextManager[None]:
+        GEMINI_CALLS.labels(kind=what).inc()
         settings = self.settings
         return translated(
             api_key=settings.gemini_api_key,

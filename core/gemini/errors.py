@@ -15,6 +15,7 @@ import httpx
 from google.genai import errors as genai_errors
 
 from core.designers.base import DesignerError
+from core.metrics import GEMINI_ERRORS
 
 try:  # the SDK prefers httpx2 when it is installed; its errors are separate classes
     import httpx2
@@ -94,6 +95,18 @@ def describe(exc: BaseException, *, retries: int, timeout_s: float, what: str = 
     return f"The {what} request to Gemini failed ({type(exc).__name__})."
 
 
+def error_kind(exc: BaseException) -> str:
+    """A short, stable name for a failure, for metrics: rate_limited, timeout, server, ..."""
+    if isinstance(exc, genai_errors.APIError):
+        code = exc.code or 0
+        named = {429: "rate_limited", 401: "auth", 403: "auth", 404: "not_found"}
+        return named.get(code) or ("server" if code >= 500 else "rejected")
+    for kinds, name in ((_TIMEOUTS, "timeout"), (_NOT_JSON, "not_json"), (_TRANSPORT, "transport")):
+        if isinstance(exc, kinds):
+            return name
+    return "other"
+
+
 def is_sdk_failure(exc: BaseException) -> bool:
     """Whether an exception comes from the SDK or the network, not from our own code."""
     return isinstance(exc, (genai_errors.APIError, *_TIMEOUTS, *_TRANSPORT, *_NOT_JSON))
@@ -107,6 +120,7 @@ def translated(*, api_key: str, retries: int, timeout_s: float, what: str) -> It
     except Exception as exc:
         if not is_sdk_failure(exc):
             raise
+        GEMINI_ERRORS.labels(kind=what, error=error_kind(exc)).inc()
         message = redact(describe(exc, retries=retries, timeout_s=timeout_s, what=what), api_key)
         logger.warning("Gemini %s call failed: %s", what, message)
         raise DesignerError(message) from None

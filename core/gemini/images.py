@@ -10,6 +10,7 @@ from google.genai import types
 from PIL import Image, UnidentifiedImageError
 
 from core.attachments import ReferenceImage
+from core.drawing import DrawingPool
 from core.engine import Rendering
 from core.engine.api import render_design_at
 from core.gemini.client import GeminiClient
@@ -88,10 +89,16 @@ def verified_png(data: bytes) -> bytes:
 
 
 async def companion(
-    properties: DesignProperties, image_type: ImageType, variant: int, scale: float
+    pool: DrawingPool,
+    properties: DesignProperties,
+    image_type: ImageType,
+    variant: int,
+    scale: float,
 ) -> Rendering:
     """The engine's rendering of the same design: its spec, and for 3D its .glb/.stl."""
-    return await asyncio.to_thread(render_design_at, properties, image_type, variant, scale)
+    return await pool.run(
+        "engine_companion", render_design_at, properties, image_type, variant, scale
+    )
 
 
 def image_part(data: bytes, mime_type: str) -> types.Part:
@@ -118,9 +125,10 @@ def _kept(png: bytes, engine: Rendering, image_type: ImageType) -> Rendering:
 class GeminiArtist:
     """Draws with Gemini's image model over the engine's drawing; edits send the earlier image."""
 
-    def __init__(self, client: GeminiClient, model: str) -> None:
+    def __init__(self, client: GeminiClient, model: str, pool: DrawingPool) -> None:
         self.client = client
         self.model = model
+        self.pool = pool
 
     async def draw(
         self,
@@ -131,7 +139,7 @@ class GeminiArtist:
         references: Sequence[ReferenceImage] = (),
     ) -> Rendering:
         """Draw one variant: the engine's drawing, the designer's references, then the brief."""
-        engine = await companion(properties, image_type, variant, REFERENCE_SCALE)
+        engine = await companion(self.pool, properties, image_type, variant, REFERENCE_SCALE)
         variation = str(engine.spec.get("variation") or "") if variant else ""
         brief = design_prompt(properties, image_type, variation, prompt, len(references))
         parts = [
@@ -153,7 +161,9 @@ class GeminiArtist:
             image_part(source_png, "image/png"),
             types.Part(text=edit_prompt(properties, image_type, instruction)),
         ]
-        engine = asyncio.ensure_future(companion(properties, image_type, 0, COMPANION_SCALE))
+        engine = asyncio.ensure_future(
+            companion(self.pool, properties, image_type, 0, COMPANION_SCALE)
+        )
         engine.add_done_callback(_forget)
         try:
             png = await self._picture(parts, image_type)

@@ -63,7 +63,7 @@ def test_catalogue_spans_my_conversations_and_filters(desk_studio) -> None:
     mine = [made[k]["id"] for k in ("pendant", "platinum", "gold")]
     assert frame["id"].tolist() == mine  # newest first; the other designer's is not there
     assert set(frame["conversation"]) == {"Rings", "Mặt dây"}
-    assert frame["thumbnail"].map(lambda p: studio.files.path(p).is_file()).all()
+    assert frame["thumbnail"].map(lambda p: studio.files.local_path(p).is_file()).all()
     found = studio.desk.list_designs(OWNER, CatalogueFilter(metal="platinum"))
     assert [d["id"] for d in found] == [made["platinum"]["id"]]
     found = studio.desk.list_designs(OWNER, CatalogueFilter(query="mat day"))
@@ -96,7 +96,7 @@ def test_package_of_my_design_only(desk_studio) -> None:
     archive = zipfile.ZipFile(path)
     stem = f"design-{design['id']}"
     assert archive.namelist()[:3] == [f"{stem}.png", f"{stem}.glb", f"{stem}.stl"]
-    png = studio.files.path(design["image_path"]).read_bytes()
+    png = studio.files.local_path(design["image_path"]).read_bytes()
     assert archive.read(f"{stem}.png") == png
     assert json.loads(archive.read("spec.json")) == design["spec"]
     theirs = made["theirs"]["id"]

@@ -28,7 +28,7 @@ def photo(name: str, color: str = "teal", gps: bool = True) -> Upload:
 
 
 def files_in(studio: Studio) -> list[Path]:
-    return [p for p in studio.files.root.rglob("*") if p.is_file()]
+    return [p for p in studio.files.served_root.rglob("*") if p.is_file()]
 
 
 def test_images_are_stored_with_the_users_message_without_metadata(studio: Studio) -> None:
@@ -42,7 +42,7 @@ def test_images_are_stored_with_the_users_message_without_metadata(studio: Studi
     assert all(a["mime_type"] == "image/jpeg" and (a["width"], a["height"]) == (120, 80)
                for a in attachments)  # fmt: skip
     for attachment, reference in zip(attachments, references, strict=True):
-        stored = studio.files.path(attachment["image_path"])
+        stored = studio.files.local_path(attachment["image_path"])
         assert stored.read_bytes() == reference.data
         assert Image.open(stored).getexif().get_ifd(GPS) == {}
     reply = result["assistant_message"]["content"]

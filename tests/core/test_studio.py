@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from core.artists import OfflineArtist
 from core.design_store import DesignStore
+from core.drawing import DrawingPool
 from core.engine import render_design
 from core.errors import StudioError
 from core.properties import DesignProperties, ImageType
@@ -19,20 +20,23 @@ from tests.conftest import OWNER
 
 
 def files_in(studio: Studio) -> list[Path]:
-    return [p for p in studio.files.root.rglob("*") if p.is_file()]
+    return [p for p in studio.files.served_root.rglob("*") if p.is_file()]
 
 
 def session_for(studio: Studio, conversation_id: int | None) -> ToolSession:
     store = DesignStore(studio.db, studio.files, conversation_id)
-    return ToolSession(artist=OfflineArtist(), sink=store, properties=DesignProperties())
+    artist = OfflineArtist(DrawingPool(2))
+    return ToolSession(artist=artist, sink=store, properties=DesignProperties())
 
 
 def test_row_failure_removes_the_files_it_wrote(studio: Studio) -> None:
     store = DesignStore(studio.db, studio.files, conversation_id=424242)  # no such conversation
     rendering = render_design(DesignProperties(), ImageType.THREE_D)
     with pytest.raises(IntegrityError):
-        store.save(
-            rendering, image_type=ImageType.THREE_D, prompt="", properties=DesignProperties()
+        asyncio.run(
+            store.save(
+                rendering, image_type=ImageType.THREE_D, prompt="", properties=DesignProperties()
+            )
         )
     assert files_in(studio) == []
 

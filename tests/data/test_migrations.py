@@ -19,10 +19,11 @@ from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlmodel import SQLModel
 
 import data.models  # noqa: F401  (the tables the models declare)
+from core.properties import parse_properties
 from core.settings import Settings
 from data import schema
 from data.db import Database
-from tests.conftest import launch_app
+from tests.conftest import OWNER, launch_app
 from tests.data.first_release import (
     FIXTURE,
     Rows,
@@ -107,14 +108,47 @@ def test_fixture_is_a_first_release_studio() -> None:
     assert tables == schema.STUDIO_TABLES  # made by create_all: no revision table
 
 
+def released_rows(engine: Engine) -> Rows:
+    """Every row, with only the columns the first release had (later revisions add some)."""
+    return without(database_rows(engine), "conversation", "properties")
+
+
 def test_upgrade_keeps_every_row_and_file(upgraded: Studio1) -> None:
     assert version(upgraded.database.engine) == [schema.head_revision()]
-    after = database_rows(upgraded.database.engine)
+    after = released_rows(upgraded.database.engine)
     assert after == without(upgraded.before, "generated_image", "image_url")
     files = upgraded.settings.files_dir
     for design in after["generated_image"]:
         for relative in filter(None, (design[k] for k in ("image_path", "model_path", "stl_path"))):
             assert (files / relative).read_bytes() == (FIXTURE / "files" / relative).read_bytes()
+
+
+def test_upgrade_keeps_each_conversations_current_properties(upgraded: Studio1) -> None:
+    """Revision 0003 fills conversation.properties with what the first release worked out."""
+    before = upgraded.before
+    kept = {
+        c["id"]: c["properties"] for c in database_rows(upgraded.database.engine)["conversation"]
+    }
+    for conversation in before["conversation"]:
+        answers = [
+            m for m in before["message"]
+            if m["conversation_id"] == conversation["id"] and m["role"] == "assistant"
+        ]  # fmt: skip
+        designs = [
+            d for d in before["generated_image"] if d["conversation_id"] == conversation["id"]
+        ]
+        if answers:  # a chat: its last answer comes after the designs it drew
+            assert kept[conversation["id"]] == answers[-1]["metadata"]["properties"]
+        else:  # the form only: its latest design
+            assert designs and kept[conversation["id"]] == designs[-1]["properties"]
+    app = launch_app(upgraded.settings)
+    try:
+        studio = app.studio
+        for conversation in before["conversation"]:
+            current = studio.conversations.current_properties(OWNER, conversation["id"])
+            assert current.to_dict() == parse_properties(kept[conversation["id"]]).to_dict()
+    finally:
+        app.close()
 
 
 def test_upgraded_studio_serves_conversations_and_files(upgraded: Studio1) -> None:
@@ -156,7 +190,7 @@ def test_upgrading_again_changes_nothing(upgraded: Studio1) -> None:
     writes = ("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE")
     assert statements and not [s for s in statements if s.lstrip().upper().startswith(writes)]
     assert version(engine) == [schema.head_revision()]
-    assert database_rows(engine) == without(upgraded.before, "generated_image", "image_url")
+    assert released_rows(engine) == without(upgraded.before, "generated_image", "image_url")
 
 
 def test_downgrade_to_first_release_and_back(upgraded: Studio1) -> None:
@@ -172,7 +206,7 @@ def test_downgrade_to_first_release_and_back(upgraded: Studio1) -> None:
     )
     upgraded.database.upgrade()
     assert version(engine) == [schema.head_revision()]
-    assert database_rows(engine) == without(upgraded.before, "generated_image", "image_url")
+    assert released_rows(engine) == without(upgraded.before, "generated_image", "image_url")
 
 
 def test_newer_database_is_refused_with_a_clear_message(db: Database) -> None:

@@ -40,11 +40,11 @@ def test_chat_turn_and_delete_on_postgres(postgres_url: str, tmp_path: Path) -> 
         assert all(i["message_id"] == assistant["id"] for i in stored["images"])
         assert all(i["properties"]["metal"] == "silver" for i in stored["images"])
         assert stored["created_at"].endswith("+00:00")
-        files = [p for p in studio.files.root.rglob("*") if p.is_file()]
+        files = [p for p in studio.files.served_root.rglob("*") if p.is_file()]
         assert files and all(studio.designs.file(OWNER, i).exists() for i in image_ids)
 
         studio.conversations.delete(OWNER, conversation_id)
         assert [count_rows(studio, t) for t in (Conversation, Message, GeneratedImage)] == [0] * 3
-        assert [p for p in studio.files.root.rglob("*") if p.is_file()] == []
+        assert [p for p in studio.files.served_root.rglob("*") if p.is_file()] == []
     finally:
         asyncio.run(studio.aclose())

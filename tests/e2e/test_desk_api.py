@@ -60,7 +60,7 @@ def test_a_reference_photo_is_stored_without_its_location(
     )
     (attachment,) = result["user_message"]["attachments"]
     assert attachment["name"] == "customer ring.jpg" and attachment["mime_type"] == "image/jpeg"
-    stored = running_app.studio.files.path(attachment["image_path"])
+    stored = running_app.studio.files.local_path(attachment["image_path"])
     assert Image.open(stored).getexif().get_ifd(GPS) == {}
     assert b"PhoneMaker" not in stored.read_bytes()
     served = urllib.request.urlopen(running_app.url.rstrip("/") + attachment["image_url"])

@@ -115,7 +115,7 @@ def stored(studio: Studio) -> tuple[list[dict[str, Any]], list[dict[str, Any]], 
     """Messages and designs of the only conversation, and every stored file."""
     (conversation,) = studio.conversations.list(OWNER)
     full = studio.conversations.get(OWNER, conversation["id"])
-    files = [p for p in studio.files.root.rglob("*") if p.is_file()]
+    files = [p for p in studio.files.served_root.rglob("*") if p.is_file()]
     return full["messages"], full["images"], files
 
 
@@ -165,7 +165,7 @@ def test_design_turn_calls_the_tool_draws_stores_and_answers(
     assert messages[1]["images"] == [i["id"] for i in images] and len(images) == 2
     assert {i["properties"]["metal"] for i in images} == {"rose gold"}
     for image in images:
-        picture = Image.open(studio.files.path(image["image_path"]))
+        picture = Image.open(studio.files.local_path(image["image_path"]))
         assert picture.format == "PNG" and max(picture.size) <= 2048
     assert len(files) == 2
     meta = messages[1]["metadata"]
@@ -233,7 +233,7 @@ def test_second_turn_sends_history_and_edit_sends_the_earlier_image(
     assert history.texts() == ["A ruby ring please", "A ruby ring.", "Make it platinum"]
     assert gs.decode_b64(parts_of(history)[1]["thoughtSignature"]) == SIGNATURE
     edit_request = stub.calls(IMAGE)[1]
-    earlier_png = studio.files.path(original["image_path"]).read_bytes()
+    earlier_png = studio.files.local_path(original["image_path"]).read_bytes()
     assert edit_request.inline_images() == [earlier_png]
     assert "make it platinum" in edit_request.texts()[0]
 
@@ -306,7 +306,7 @@ def test_3d_design_gets_the_engine_model(studio: Studio, stub: gs.GeminiStub) ->
     assert image["has_model"] and image["spec"]["metal_weight_g"] > 0
     assert studio.designs.file(OWNER, image["id"], "glb").read_bytes()[:4] == b"glTF"
     assert studio.designs.file(OWNER, image["id"], "stl").stat().st_size > 0
-    picture = Image.open(studio.files.path(image["image_path"]))
+    picture = Image.open(studio.files.local_path(image["image_path"]))
     assert picture.size == (64, 64)  # Gemini's picture is kept, not the engine's
 
 
