@@ -53,9 +53,7 @@ def build_app(studio: Studio) -> gr.Blocks:
                 compare = build_compare_panel()
             with gr.Tab(WORDS["catalogue_tab"], id="catalogue", elem_id="catalogue-tab") as tab:
                 catalogue = build_catalogue_tab()
-        panels = Panels(
-            sidebar, chat, form, gallery, compare, conversation_id, design_ids, window
-        )
+        panels = Panels(sidebar, chat, form, gallery, compare, conversation_id, design_ids, window)
         _wire(demo, Controller(studio, identity, panels), studio.settings.turn_concurrency)
         _wire_desk(DeskController(studio, identity, compare, catalogue), gallery, tab)
         register_api(studio, identity)
