@@ -15,7 +15,7 @@ from ui.identity import Identity
 from ui.tracing import traced
 from ui.urls import conversation_with_urls, with_urls
 
-DRAWING_ENDPOINTS = {"chat", "generate_2d", "generate_3d"}
+DRAWING_ENDPOINTS = {"generate_2d", "generate_3d"}  # and /chat (ui/desk_api.py)
 
 
 def register_api(studio: Studio, identity: Identity) -> None:

@@ -15,6 +15,7 @@ from core.catalogue import CatalogueFilter
 from core.studio import Studio
 from ui.errors import shows_errors
 from ui.identity import Identity
+from ui.tracing import traced
 from ui.urls import message_with_urls, with_urls
 
 
@@ -22,9 +23,9 @@ def register_desk_api(studio: Studio, identity: Identity) -> None:
     """Declare the desk's endpoints inside the current Blocks."""
     limit = studio.settings.concurrency_limit
     for fn in _typed_endpoints(studio, identity):
-        gr.api(shows_errors(fn), api_name=fn.__name__, concurrency_limit=limit)
+        gr.api(traced(shows_errors(fn)), api_name=fn.__name__, concurrency_limit=limit)
     with gr.Row(visible=False):
-        _register_chat(studio, identity, limit)
+        _register_chat(studio, identity, studio.settings.turn_concurrency)  # a turn draws
         _register_file_outputs(studio, identity, limit)
 
 
@@ -107,9 +108,10 @@ def _register_chat(studio: Studio, identity: Identity, limit: int) -> None:
         gr.Textbox(label="message"),
         gr.File(label="reference_images", file_count="multiple", type="filepath"),
     ]
-    trigger = gr.Button(visible=False)
-    trigger.click(shows_errors(chat), inputs, gr.JSON(label="turn"), api_name="chat",
-                  concurrency_limit=limit)  # fmt: skip
+    gr.Button(visible=False).click(
+        traced(shows_errors(chat)), inputs, gr.JSON(label="turn"), api_name="chat",
+        concurrency_limit=limit,
+    )  # fmt: skip
 
 
 def _register_file_outputs(studio: Studio, identity: Identity, limit: int) -> None:
@@ -141,10 +143,11 @@ def _register_file_outputs(studio: Studio, identity: Identity, limit: int) -> No
             raise gr.Error("image_id is required")
         return str(studio.desk.package(identity.owner(request), int(image_id)))
 
-    export_trigger, package_trigger = gr.Button(visible=False), gr.Button(visible=False)
-    export_trigger.click(shows_errors(export_designs), gr.Textbox(value="csv", label="format"),
-                         gr.File(label="export"), api_name="export_designs",
-                         concurrency_limit=limit)  # fmt: skip
-    package_trigger.click(shows_errors(get_package), gr.Number(label="image_id", precision=0),
-                          gr.File(label="package"), api_name="get_package",
-                          concurrency_limit=limit)  # fmt: skip
+    endpoints = [
+        (export_designs, gr.Textbox(value="csv", label="format"), gr.File(label="export")),
+        (get_package, gr.Number(label="image_id", precision=0), gr.File(label="package")),
+    ]
+    for fn, given, answer in endpoints:
+        gr.Button(visible=False).click(
+            traced(shows_errors(fn)), given, answer, api_name=fn.__name__, concurrency_limit=limit
+        )

@@ -13,6 +13,7 @@ from ui import desk_views
 from ui.desk import WORDS, CataloguePanel, ComparePanel
 from ui.errors import shows_errors
 from ui.identity import Identity
+from ui.tracing import traced
 
 Updates = dict[gr.components.Component, Any]
 
@@ -24,6 +25,7 @@ class DeskController:
     compare_panel: ComparePanel
     catalogue: CataloguePanel
 
+    @traced
     @shows_errors
     def compare(self, picks: list[int] | None, request: gr.Request) -> Updates:
         """Show the picked designs side by side with what differs between them."""
@@ -46,6 +48,7 @@ class DeskController:
             panel.table: table,
         }
 
+    @traced
     @shows_errors
     def show_catalogue(
         self, jewelry_type: str, metal: str, gemstone: str, query: str, request: gr.Request
@@ -62,11 +65,13 @@ class DeskController:
             ),
         }
 
+    @traced
     @shows_errors
     def export_csv(self, request: gr.Request) -> Updates:
         """The catalogue as a CSV file to download."""
         return self._export("csv", request)
 
+    @traced
     @shows_errors
     def export_json(self, request: gr.Request) -> Updates:
         """The catalogue as a JSON file to download."""
