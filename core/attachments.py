@@ -168,15 +168,19 @@ def load_references(paths: Sequence[str | Path], max_upload_mb: float) -> list[R
     return checked_images(read_uploads(paths, max_upload_mb), max_upload_mb)
 
 
-def attachment_rows(images: Sequence[ReferenceImage], paths: Sequence[str]) -> list[Attachment]:
+def attachment_rows(
+    owner: str, images: Sequence[ReferenceImage], paths: Sequence[str]
+) -> list[Attachment]:
     """Rows for stored reference images (their message is set when they are inserted)."""
     return [
         Attachment(
+            owner=owner,
             name=image.name[:255],
             mime_type=image.mime_type,
             width=image.width,
             height=image.height,
             path=path,
+            size_bytes=len(image.data),
         )
         for image, path in zip(images, paths, strict=True)
     ]

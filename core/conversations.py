@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
 from core.properties import DesignProperties, parse_properties
 from core.records import conversation_dict, image_dict, message_dict
 from core.storage import FileStore
@@ -39,25 +39,18 @@ class Conversations:
     ) -> Conversation:
         """The owner's conversation, or StudioError; `for_update` locks it for a change."""
         if conversation_id is None:
-            raise StudioError("open a conversation first")
+            raise StudioError(Refusal.OPEN_CONVERSATION_FIRST)
         conversation = repo.get_conversation(
             session=session, conversation_id=conversation_id, user_id=owner, for_update=for_update
         )
         if conversation is None:
-            raise StudioError(f"no conversation with id {conversation_id}")
+            raise StudioError(Refusal.NO_CONVERSATION, id=conversation_id)
         return conversation
 
     def ensure(self, owner: str, conversation_id: int) -> None:
         """Raise StudioError unless the owner has this conversation (a light check)."""
         with self.db.transaction() as session:
             self.require(session, owner, conversation_id)
-
-    def open_or_create(self, owner: str, conversation_id: int | None) -> int:
-        """The given conversation (checked), or a new one when none is selected."""
-        if conversation_id is None:
-            return self.create(owner)["id"]
-        self.ensure(owner, conversation_id)
-        return conversation_id
 
     def create(self, owner: str, title: str = "", description: str = "") -> dict[str, Any]:
         """Start a new conversation."""
@@ -146,7 +139,7 @@ class Conversations:
         """Rename a conversation; a description of None keeps the current one."""
         title, new_description = checked_texts(title, description or "")
         if not title:
-            raise StudioError("title must not be empty")
+            raise StudioError(Refusal.TITLE_EMPTY)
         with self.db.transaction() as session:
             conversation = self.require(session, owner, conversation_id, for_update=True)
             repo.update_conversation(
@@ -194,9 +187,9 @@ def checked_texts(title: str, description: str) -> tuple[str, str]:
     """Title and description, stripped, or StudioError when one is too long."""
     title, description = (title or "").strip(), (description or "").strip()
     if len(title) > MAX_TITLE:
-        raise StudioError(f"title is too long ({len(title)} characters; at most {MAX_TITLE})")
+        raise StudioError(Refusal.TITLE_TOO_LONG, length=len(title), limit=MAX_TITLE)
     if len(description) > MAX_DESCRIPTION:
         raise StudioError(
-            f"description is too long ({len(description)} characters; at most {MAX_DESCRIPTION})"
+            Refusal.DESCRIPTION_TOO_LONG, length=len(description), limit=MAX_DESCRIPTION
         )
     return title, description

@@ -8,6 +8,7 @@ import anyio
 import anyio.to_thread
 
 from core.engine import Rendering
+from core.limits import Quotas
 from core.properties import DesignProperties, ImageType
 from core.records import image_dict
 from core.storage import FileStore
@@ -17,11 +18,20 @@ from data.models import GeneratedImage
 
 
 class DesignStore:
-    """Saves renderings for one conversation (or none) and finds its earlier designs."""
+    """Saves one owner's renderings in one conversation (or none) and finds its earlier designs."""
 
-    def __init__(self, db: Database, files: FileStore, conversation_id: int | None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        files: FileStore,
+        quotas: Quotas,
+        owner: str,
+        conversation_id: int | None,
+    ) -> None:
         self.db = db
         self.files = files
+        self.quotas = quotas
+        self.owner = owner
         self.conversation_id = conversation_id
 
     async def save(
@@ -34,8 +44,8 @@ class DesignStore:
     ) -> dict[str, Any]:
         """Write the files (in a worker thread: uploads wait on the network), then the row.
 
-        If the row fails, the files go too. The row is written on the event loop, like every
-        other write, so SQLite's single writer is never contended by worker threads.
+        If the row (or a limit) fails, the files go too. The row is written on the event loop,
+        like every other write, so SQLite's single writer is never contended by worker threads.
         """
         folder = f"c{self.conversation_id}" if self.conversation_id else "loose"
         written: list[str] = []
@@ -52,8 +62,13 @@ class DesignStore:
                 stl_path=stl_path,
                 properties=properties.to_dict(),
                 spec=rendering.spec,
+                owner=self.owner,
+                size_bytes=sum(
+                    len(data) for data in (rendering.png, rendering.glb, rendering.stl) if data
+                ),
             )
             with self.db.transaction() as session:
+                self.quotas.reserve_designs(session, self.owner, 1, row.size_bytes or 0)
                 repo.create_image(session=session, image=row)
         except BaseException:
             self.files.remove(written)
@@ -80,7 +95,7 @@ class DesignStore:
     async def source(self, image_id: int) -> tuple[bytes, dict[str, Any]]:
         """PNG bytes (read in a worker thread) and record of a design in this conversation."""
         with self.db.transaction() as session:
-            image = repo.get_image(session=session, image_id=image_id)
+            image = repo.get_image(session=session, image_id=image_id, owner=self.owner)
         if image is None or image.conversation_id != self.conversation_id:
             raise LookupError(f"no design with id {image_id} in this conversation")
         png = await anyio.to_thread.run_sync(self.files.read, image.image_path)

@@ -9,8 +9,9 @@ from typing import Any
 
 from core.conversations import Conversations
 from core.design_store import DesignStore
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
 from core.form_record import FORM_DESIGNER, record_form_turn
+from core.limits import Quotas
 from core.messages import ToolName
 from core.metrics import record_designs
 from core.properties import MAX_COUNT, DesignProperties, ImageType, PropertiesError
@@ -41,6 +42,7 @@ class Designs:
     files: FileStore
     artist: Artist
     conversations: Conversations
+    quotas: Quotas
 
     async def generate(
         self,
@@ -52,7 +54,8 @@ class Designs:
         image_type: ImageType = ImageType.TWO_D,
     ) -> dict[str, Any]:
         """Draw designs straight from properties, outside the chat."""
-        tools, _ = await self._draw(owner, prompt, properties, conversation_id, count, image_type)
+        checked = self._admit(owner, conversation_id, properties, count)
+        tools, _ = await self._draw(owner, prompt, checked, conversation_id, count, image_type)
         if conversation_id is not None:
             self.conversations.touch(owner, conversation_id, tools.properties)
         return {"success": True, "images": tools.images}
@@ -64,44 +67,55 @@ class Designs:
         properties: dict[str, Any],
         count: int,
         image_type: ImageType,
+        language: str = "",
     ) -> int:
         """Draw from the form into the selected conversation (a new one if none); return its id.
 
-        The request and the designs are written into the conversation as a turn.
+        The request and the designs are written into the conversation as a turn, worded in
+        `language` ("en" or "vi"; "" follows the conversation).
         """
-        check_properties(properties)  # refuse bad input before creating anything
-        conversation_id = self.conversations.open_or_create(owner, conversation_id)
+        # Bad input and limits are refused before a conversation is created for the designs.
+        checked = self._admit(owner, conversation_id, properties, count)
+        if conversation_id is None:
+            conversation_id = self.conversations.create(owner)["id"]
         tools, store = await self._draw(
-            owner, FORM_PROMPT, properties, conversation_id, count, image_type
+            owner, FORM_PROMPT, checked, conversation_id, count, image_type
         )
         try:
             with self.db.transaction() as session:
                 conversation = self.conversations.require(
                     session, owner, conversation_id, for_update=True
                 )
-                record_form_turn(session, conversation, tools, image_type)
+                record_form_turn(session, conversation, tools, image_type, language)
         except BaseException:
             store.discard([image["id"] for image in tools.images])  # designs only with their turn
             raise
         return conversation_id
 
+    def _admit(
+        self, owner: str, conversation_id: int | None, properties: dict[str, Any] | None, count: int
+    ) -> DesignProperties:
+        """Checked properties, once the request is valid and within the owner's limits."""
+        if conversation_id is not None:
+            self.conversations.ensure(owner, conversation_id)
+        if not 1 <= count <= MAX_COUNT:
+            raise StudioError(Refusal.COUNT_OUT_OF_RANGE, limit=MAX_COUNT, count=count)
+        checked = check_properties(properties)
+        self.quotas.admit_turn(owner, designs=count)
+        return checked
+
     async def _draw(
         self,
         owner: str,
         prompt: str,
-        properties: dict[str, Any] | None,
+        properties: DesignProperties,
         conversation_id: int | None,
         count: int,
         image_type: ImageType,
     ) -> tuple[ToolSession, DesignStore]:
-        """Draw and store designs through the tool path; refuse bad input first."""
-        if conversation_id is not None:
-            self.conversations.ensure(owner, conversation_id)
-        if not 1 <= count <= MAX_COUNT:
-            raise StudioError(f"count must be between 1 and {MAX_COUNT}, not {count}")
-        checked = check_properties(properties)
-        store = DesignStore(self.db, self.files, conversation_id)
-        tools = ToolSession(artist=self.artist, sink=store, properties=checked)
+        """Draw and store designs through the tool path (every design or none)."""
+        store = DesignStore(self.db, self.files, self.quotas, owner, conversation_id)
+        tools = ToolSession(artist=self.artist, sink=store, properties=properties)
         args = {"image_type": image_type.value, "count": count, "prompt": prompt[:2000]}
         result = await tools.call(ToolName.GENERATE, args)
         record_designs(FORM_DESIGNER, tools.calls)
@@ -123,7 +137,7 @@ class Designs:
         """The file of a design: its PNG, or its 'glb' / 'stl' model."""
         found = self.files_of(owner, image_id).get(FileKind(kind))
         if found is None:
-            raise StudioError(f"design {image_id} has no {kind} model (only 3D designs have one)")
+            raise StudioError(Refusal.NO_MODEL, id=image_id, kind=kind)
         return found
 
     def files_of(self, owner: str, image_id: int) -> dict[FileKind, Path]:
@@ -137,16 +151,9 @@ class Designs:
 
     def _row(self, owner: str, image_id: int) -> GeneratedImage:
         with self.db.transaction() as session:
-            image = repo.get_image(session=session, image_id=image_id)
-            owned = image is not None and (
-                image.conversation_id is None
-                or repo.get_conversation(
-                    session=session, conversation_id=image.conversation_id, user_id=owner
-                )
-                is not None
-            )
-        if image is None or not owned:
-            raise StudioError(f"no design with id {image_id}")
+            image = repo.get_image(session=session, image_id=image_id, owner=owner)
+        if image is None:
+            raise StudioError(Refusal.NO_DESIGN, id=image_id)
         return image
 
 
@@ -155,4 +162,4 @@ def check_properties(properties: dict[str, Any] | DesignProperties | None) -> De
     try:
         return validate_properties(properties)
     except PropertiesError as exc:
-        raise StudioError(str(exc)) from None
+        raise StudioError(Refusal.INVALID_PROPERTIES, problems=exc.problems) from None

@@ -11,12 +11,12 @@ from typing import Any
 from sqlmodel import Session
 
 from core.conversations import UNTITLED
-from core.designers.offline_phrases import describe
 from core.messages import MessageMeta
 from core.parser import detect_language
 from core.properties import DesignProperties, ImageType
 from core.records import message_dict
 from core.tools import ToolSession
+from core.wording import describe
 from data import repository as repo
 from data.models import Conversation
 
@@ -63,12 +63,21 @@ def short_title(summary: str, limit: int = 60) -> str:
 
 
 def record_form_turn(
-    session: Session, conversation: Conversation, tools: ToolSession, image_type: ImageType
+    session: Session,
+    conversation: Conversation,
+    tools: ToolSession,
+    image_type: ImageType,
+    language: str = "",
 ) -> dict[str, Any]:
-    """Store the form's request and the designer's message carrying the designs; return it."""
-    earlier = repo.list_messages(session=session, conversation_id=conversation.id)
-    said = [m.content for m in reversed(earlier) if m.role == "user"]
-    lang = next((found for text in said if (found := detect_language(text))), "en")
+    """Store the form's request and the designer's message carrying the designs; return it.
+
+    They are worded in `language` (the person's screen), or else in the language of the
+    conversation's latest words.
+    """
+    earlier = repo.latest_messages(session=session, conversation_id=conversation.id, limit=20)
+    said = [m.content for m in earlier if m.role == "user"]
+    detected = next((found for text in said if (found := detect_language(text))), "en")
+    lang = language if language in ("en", "vi") else detected
     image_ids = [image["id"] for image in tools.images]
     asked, answer = form_texts(tools.properties, image_type, image_ids, lang)
     repo.create_message(

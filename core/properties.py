@@ -139,6 +139,10 @@ class DesignProperties(BaseModel):
 class PropertiesError(ValueError):
     """Invalid design properties, with a message that names each bad field."""
 
+    def __init__(self, message: str, problems: str = "") -> None:
+        super().__init__(message)
+        self.problems = problems or message  # what is wrong, without the leading sentence
+
 
 def field_choices(name: str) -> list[str] | None:
     """Allowed values of an enum field, or None for free fields."""
@@ -185,7 +189,7 @@ def parse_properties(raw: dict[str, Any] | DesignProperties | None) -> DesignPro
         return DesignProperties.model_validate(raw).normalized()
     except ValidationError as exc:
         problems = "; ".join(_describe_error(e) for e in exc.errors())
-        raise PropertiesError(f"Invalid design properties: {problems}") from None
+        raise PropertiesError(f"Invalid design properties: {problems}", problems) from None
 
 
 def merge_properties(base: DesignProperties, changes: dict[str, Any]) -> DesignProperties:

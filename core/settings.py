@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
+from core.limits import SIGN_IN_DEFAULTS, Limits
 from core.logs import LOG_FORMATS
 from data.db import studio_database_url
 
@@ -19,6 +21,20 @@ T = TypeVar("T", int, float)
 
 class SettingsError(ValueError):
     """A setting the app cannot start with; the message names the variable."""
+
+
+class AuthMode(StrEnum):
+    """Who is who (`STUDIO_AUTH`): one local studio, accounts, one per browser, or HF sign-in."""
+
+    NONE = "none"
+    PASSWORD = "password"
+    BROWSER = "browser"
+    HF = "hf"
+
+    @property
+    def signs_in(self) -> bool:
+        """Whether visitors are told apart (and per-user limits apply by default)."""
+        return self is not AuthMode.NONE
 
 
 @dataclass(frozen=True)
@@ -40,8 +56,13 @@ class Settings:
     storage_url: str = ""  # "" (STORAGE_DIR/files), a folder, or s3://bucket/prefix
     storage_cache_mb: int = 1024  # local copies of bucket files, for the web server
     log_format: str = "text"  # or "json": one object per line
-    max_upload_mb: float = 10.0  # per uploaded file (reference images)
-    user_id: str = "designer"
+    user_id: str = "designer"  # the one local studio's owner when STUDIO_AUTH=none
+    studio_auth: AuthMode = AuthMode.NONE
+    limits: Limits = Limits()
+    max_upload_mb: float = 10.0
+    queue_max_size: int = 64  # requests waiting per event before new ones are turned away
+    studio_secret: str = field(default="", repr=False)  # signs browser studio ids
+    server_name: str = "127.0.0.1"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -64,7 +85,12 @@ class Settings:
             storage_url=env.get("STORAGE_URL", "").strip(),
             storage_cache_mb=number("STORAGE_CACHE_MB", int, 1024, low=1),
             log_format=_choice(env, "LOG_FORMAT", LOG_FORMATS),
-            max_upload_mb=number("MAX_UPLOAD_MB", float, 10.0, low=0.1),
+            studio_auth=_auth_mode(env),
+            limits=_limits(number, _auth_mode(env).signs_in),
+            max_upload_mb=number("MAX_UPLOAD_MB", float, 10.0, low=0.01),
+            queue_max_size=number("QUEUE_MAX_SIZE", int, 64, low=1),
+            studio_secret=env.get("STUDIO_SECRET", "").strip(),
+            server_name=(env.get("GRADIO_SERVER_NAME") or "127.0.0.1").strip(),
         )
 
     @property
@@ -78,6 +104,16 @@ class Settings:
         return studio_database_url(self.database_url, self.storage_dir)
 
     @property
+    def secret_file(self) -> Path:
+        """Where the signing secret is kept when STUDIO_SECRET is not set."""
+        return self.storage_dir / "secret.key"
+
+    @property
+    def listens_beyond_loopback(self) -> bool:
+        """Whether other machines can reach the server."""
+        return self.server_name not in {"127.0.0.1", "localhost", "::1"}
+
+    @property
     def turn_concurrency(self) -> int:
         """Chat turns and drawings at once: many while they wait on Gemini, cores when they draw."""
         return self.io_concurrency if self.designer_name == "gemini" else self.cpu_concurrency
@@ -86,6 +122,21 @@ class Settings:
     def designer_name(self) -> str:
         """Which designer answers: Gemini with a key, the offline one without."""
         return "gemini" if self.gemini_api_key else "offline"
+
+
+def _auth_mode(env: Mapping[str, str]) -> AuthMode:
+    return AuthMode(_choice(env, "STUDIO_AUTH", tuple(mode.value for mode in AuthMode)))
+
+
+def _limits(number: _NumberReader, signs_in: bool) -> Limits:
+    """Limits from the environment: on with defaults when visitors sign in, else off unless set."""
+    defaults = SIGN_IN_DEFAULTS if signs_in else Limits()
+    return Limits(
+        turns_per_minute=number.limit("MAX_TURNS_PER_MINUTE", int, defaults.turns_per_minute),
+        designs_per_day=number.limit("MAX_DESIGNS_PER_DAY", int, defaults.designs_per_day),
+        storage_mb=number.limit("MAX_STORAGE_MB", float, defaults.storage_mb),
+        gemini_calls_per_day=number.limit("GEMINI_MAX_CALLS_PER_DAY", int, None),
+    )
 
 
 def _choice(env: Mapping[str, str], name: str, choices: tuple[str, ...]) -> str:
@@ -117,3 +168,10 @@ class _NumberReader:
         if value < low:
             raise SettingsError(f"{name}={raw!r} is too small; expected {expected} >= {low:g}")
         return value
+
+    def limit(self, name: str, kind: Callable[[str], T], default: T | None) -> T | None:
+        """A limit: unset keeps the default, 0 means no limit."""
+        if not (self.env.get(name) or "").strip():
+            return default
+        value = self(name, kind, default or kind("0"), low=0)
+        return value or None

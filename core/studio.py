@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.accounts import Accounts
 from core.conversations import Conversations
 from core.designers.base import Designer
 from core.designs import Designs
 from core.desk import Desk
+from core.limits import Quotas
 from core.settings import Settings
 from core.storage import FileStore
 from core.turns import TurnService
@@ -59,6 +61,8 @@ class Studio:
     turns: TurnService
     designs: Designs
     desk: Desk
+    quotas: Quotas
+    accounts: Accounts
 
     def view(
         self, owner: str, conversation_id: int | None = None, window: Window | None = None

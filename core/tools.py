@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from core.attachments import ReferenceImage
 from core.engine import Rendering
+from core.errors import StudioError
 from core.messages import ToolCall, ToolName
 from core.properties import (
     MAX_COUNT,
@@ -247,9 +248,12 @@ class ToolSession:
         # Shielded: once the upload starts, the design is kept and listed, so a cancelled
         # turn can discard it instead of leaving a row and files nobody knows about.
         with anyio.CancelScope(shield=True):
-            image = await self.sink.save(
-                rendering, image_type=image_type, prompt=prompt, properties=properties
-            )
+            try:
+                image = await self.sink.save(
+                    rendering, image_type=image_type, prompt=prompt, properties=properties
+                )
+            except StudioError as exc:  # a limit refused it: the designer tells the user
+                raise ToolError(str(exc)) from None
             self.images.append(image)
         return image
 

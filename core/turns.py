@@ -22,7 +22,8 @@ from core.designers.base import (
     Transcript,
     Turn,
 )
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
+from core.limits import Quotas
 from core.messages import MessageMeta
 from core.metrics import TURN_SECONDS, TURNS, record_designs
 from core.properties import DesignProperties, parse_properties
@@ -80,9 +81,9 @@ def checked_message(message: str, *, with_images: bool = False) -> str:
     """
     text = (message or "").strip()
     if not text and not with_images:
-        raise StudioError("message must not be empty")
+        raise StudioError(Refusal.MESSAGE_EMPTY)
     if len(text) > MAX_MESSAGE:
-        raise StudioError(f"message is too long ({len(text)} characters; at most {MAX_MESSAGE})")
+        raise StudioError(Refusal.MESSAGE_TOO_LONG, length=len(text), limit=MAX_MESSAGE)
     return text
 
 
@@ -95,6 +96,7 @@ class TurnService:
     designer: Designer
     artist: Artist
     conversations: Conversations
+    quotas: Quotas
 
     def stream(
         self,
@@ -102,17 +104,23 @@ class TurnService:
         conversation_id: int | None,
         message: str,
         references: Sequence[ReferenceImage] = (),
+        language: str = "",
     ) -> AsyncIterator[ChatUpdate]:
         """Start a turn (in a new conversation when none is given); yield it as it grows.
 
         `references` are the designer's images, checked already (core.attachments). Bad
-        input and unknown conversations are refused here, before anything is stored.
+        input, unknown conversations and limits are refused here, before anything is stored.
+        `language` is the person's screen language for status lines ("" follows the message).
         """
         text = checked_message(message, with_images=bool(references))
         if len(references) > MAX_IMAGES:
             raise StudioError(f"at most {MAX_IMAGES} reference images per message")
-        conversation_id = self.conversations.open_or_create(owner, conversation_id)
-        return self._run(owner, conversation_id, text, tuple(references))
+        if conversation_id is not None:
+            self.conversations.ensure(owner, conversation_id)
+        self.quotas.admit_turn(owner)  # before a conversation or message is stored
+        if conversation_id is None:
+            conversation_id = self.conversations.create(owner)["id"]
+        return self._run(owner, conversation_id, text, tuple(references), language)
 
     async def run(
         self,
@@ -131,11 +139,16 @@ class TurnService:
         return final.result()
 
     async def _run(
-        self, owner: str, conversation_id: int, text: str, references: tuple[ReferenceImage, ...]
+        self,
+        owner: str,
+        conversation_id: int,
+        text: str,
+        references: tuple[ReferenceImage, ...],
+        language: str,
     ) -> AsyncIterator[ChatUpdate]:
         started, outcome = time.perf_counter(), "cancelled"
         try:
-            async for update in self._steps(owner, conversation_id, text, references):
+            async for update in self._steps(owner, conversation_id, text, references, language):
                 if update.done:
                     outcome = "error" if update.error else "ok"
                 yield update
@@ -147,15 +160,26 @@ class TurnService:
                      outcome, conversation_id, designer, seconds * 1000)  # fmt: skip
 
     async def _steps(
-        self, owner: str, conversation_id: int, text: str, references: tuple[ReferenceImage, ...]
+        self,
+        owner: str,
+        conversation_id: int,
+        text: str,
+        references: tuple[ReferenceImage, ...],
+        language: str,
     ) -> AsyncIterator[ChatUpdate]:
         user_message, context = self._store_user_message(owner, conversation_id, text, references)
-        store = DesignStore(self.db, self.files, conversation_id)
+        store = DesignStore(self.db, self.files, self.quotas, owner, conversation_id)
         tools = ToolSession(
             artist=self.artist, sink=store, properties=context.properties, references=references
         )
         turn = Turn(
-            conversation_id, text, context.history, tools, context.position, context.earlier_view
+            conversation_id,
+            text,
+            context.history,
+            tools,
+            context.position,
+            context.earlier_view,
+            language,
         )
         update = ChatUpdate(conversation_id, user_message=user_message)
         meta = MessageMeta(designer=self.designer.name)
@@ -171,7 +195,7 @@ class TurnService:
                 elif isinstance(event, Status):
                     update.status = event.text
                 yield update
-        except DesignerError as exc:
+        except (DesignerError, StudioError) as exc:  # StudioError: a limit, e.g. Gemini calls
             update.error = str(exc)
         except Exception:
             log.exception("designer %s failed", self.designer.name)
@@ -216,7 +240,7 @@ class TurnService:
             session=session, conversation_id=conversation_id, role="user", content=text
         )
         rows = repo.create_attachments(
-            session=session, message=stored, attachments=attachment_rows(references, paths)
+            session=session, message=stored, attachments=attachment_rows(owner, references, paths)
         )
         title = text or ", ".join(r.name for r in references)
         if not position and conversation.title in {"", UNTITLED}:

@@ -68,6 +68,32 @@ class GeneratedImage(SQLModel, table=True):
     properties: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     spec: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow)
+    # Whose design it is (loose designs, made without a conversation, too); lookups filter by it.
+    owner: str = Field(max_length=128, index=True)
+    # Bytes of its files, for the storage limit; None until measured (rows older than the column).
+    size_bytes: int | None = Field(default=None)
+
+
+class User(SQLModel, table=True):
+    """A designer's account for `STUDIO_AUTH=password`; the name is the studio's owner key."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=64, unique=True)
+    # "scrypt$<n>$<r>$<p>$<salt, base64>$<key, base64>": parameters travel with the hash.
+    password_hash: str = Field(max_length=255)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class UsageEvent(SQLModel, table=True):
+    """One counted use (a turn, a design, a Gemini call), so limits hold across processes."""
+
+    __tablename__ = "usage_event"
+    __table_args__ = (Index("ix_usage_event_owner_kind_time", "owner", "kind", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str = Field(max_length=128)  # "" for server-wide counts (Gemini calls)
+    kind: str = Field(max_length=16)  # turn | design | gemini
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class Attachment(SQLModel, table=True):
@@ -90,3 +116,5 @@ class Attachment(SQLModel, table=True):
     height: int
     path: str = Field(max_length=500)
     created_at: datetime = Field(default_factory=utcnow)
+    owner: str = Field(max_length=128, index=True)  # whose studio it is in, like a design
+    size_bytes: int = Field(default=0)  # of the stored file, for the storage limit

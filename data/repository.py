@@ -185,9 +185,12 @@ def create_image(*, session: Session, image: GeneratedImage) -> GeneratedImage:
     return image
 
 
-def get_image(*, session: Session, image_id: int) -> GeneratedImage | None:
-    """One image record, or None."""
-    return session.get(GeneratedImage, image_id)
+def get_image(*, session: Session, image_id: int, owner: str) -> GeneratedImage | None:
+    """One design of this owner, or None (another owner's design is as missing as no design)."""
+    image = session.get(GeneratedImage, image_id)
+    if image is None or image.owner != owner:
+        return None
+    return image
 
 
 def list_images(*, session: Session, conversation_id: int) -> list[GeneratedImage]:
@@ -294,12 +297,23 @@ def attachments_of(*, session: Session, message_ids: list[int]) -> list[Attachme
     return list(session.exec(query))
 
 
-def list_owner_images(*, session: Session, user_id: str) -> list[tuple[GeneratedImage, str]]:
-    """Every design in the user's conversations, oldest first, with its conversation's title."""
+def list_owner_images(*, session: Session, owner: str) -> list[tuple[GeneratedImage, str]]:
+    """Every design of the owner, oldest first, with its conversation's title ('' if none)."""
     query = (
         select(GeneratedImage, Conversation.title)
-        .join(Conversation, col(GeneratedImage.conversation_id) == col(Conversation.id))
-        .where(Conversation.user_id == user_id)
+        .join(
+            Conversation,
+            col(GeneratedImage.conversation_id) == col(Conversation.id),
+            isouter=True,
+        )
+        .where(GeneratedImage.owner == owner)
         .order_by(col(GeneratedImage.id))
     )
-    return [(image, title) for image, title in session.exec(query)]
+    return [(image, title or "") for image, title in session.exec(query)]
+
+
+def all_file_paths(*, session: Session) -> set[str]:
+    """Every file any design or reference image row refers to."""
+    query = select(GeneratedImage.image_path, GeneratedImage.model_path, GeneratedImage.stl_path)
+    paths = {path for row in session.exec(query) for path in row if path}
+    return paths | set(session.exec(select(Attachment.path)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from app import build_studio
-from core.settings import Settings
+from core.settings import AuthMode, Settings
 from core.studio import Studio
 
 
@@ -53,19 +53,37 @@ class RunningApp:
         self.studio.db.dispose()
 
 
-def launch_app(settings: Settings) -> RunningApp:
+def launch_app(settings: Settings, **studio_options: object) -> RunningApp:
     """Build and launch the app exactly as app.py does, without blocking."""
     from ui.app import build_app
-    from ui.theme import launch_options
+    from ui.theme import launch_options, queue_options
 
-    studio = build_studio(settings)
+    studio = build_studio(settings, **studio_options)
     demo = build_app(studio)
     port = free_port()
     options = launch_options(studio) | {"quiet": True}
-    demo.queue(default_concurrency_limit=settings.concurrency_limit).launch(
+    demo.queue(**queue_options(settings)).launch(
         server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, **options
     )
     return RunningApp(settings, studio, f"http://127.0.0.1:{port}/", demo)
+
+
+PASSWORDS = {"lan": "lotus pendant 18k", "hoa": "white gold bangle"}  # two test designers
+
+
+def launch_with_accounts(settings: Settings, **studio_options: object) -> RunningApp:
+    """The app with STUDIO_AUTH=password and the test designers' accounts."""
+    app = launch_app(replace(settings, studio_auth=AuthMode.PASSWORD), **studio_options)
+    for name, password in PASSWORDS.items():
+        app.studio.accounts.add(name, password)
+    return app
+
+
+def signed_in(app: RunningApp, name: str):
+    """A gradio_client signed in as one of the test designers."""
+    from gradio_client import Client
+
+    return Client(app.url, auth=(name, PASSWORDS[name]), verbose=False)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,8 @@ It answers `POST /{version}/models/{model}:generateContent` and
 `:streamGenerateContent?alt=sse` with the JSON shapes the API uses, records every
 request it receives, and is scripted per test: a queue of replies per model, or a
 handler function. Replies can be delayed, hang, fail with a status code or send a
-raw non-JSON body.
+raw non-JSON body. Given `known_models`, it answers 404 NOT_FOUND for any other model, as
+Gemini does for a model id it does not know.
 """
 
 from __future__ import annotations
@@ -164,6 +165,16 @@ def error(code: int, status: str, message: str = "stub error", **options: Any) -
     return Reply([body], status=code, **options)
 
 
+def unknown_model(request: Recorded) -> Reply:
+    """Gemini's answer for a model id it does not know (its real wording)."""
+    message = (
+        f"models/{request.model} is not found for API version {request.version}, or is not "
+        f"supported for {request.method}. Call ListModels to see the list of available models "
+        "and their supported methods."
+    )
+    return error(404, "NOT_FOUND", message)
+
+
 def raw(body: bytes | str, *, status: int = 200, **options: Any) -> Reply:
     """A raw body, e.g. an HTML page from a proxy instead of JSON."""
     data = body.encode() if isinstance(body, str) else body
@@ -183,8 +194,9 @@ def png(width: int = 64, height: int = 64, color: str = "gold") -> bytes:
 class GeminiStub:
     """A threaded loopback HTTP server speaking the Gemini generateContent REST API."""
 
-    def __init__(self, *, delay: float = 0.0) -> None:
+    def __init__(self, *, delay: float = 0.0, known_models: Iterable[str] | None = None) -> None:
         self.delay = delay
+        self.known_models = None if known_models is None else frozenset(known_models)
         self.requests: list[Recorded] = []
         self.handlers: dict[str, Handler] = {}
         self.default: Handler | None = None
@@ -238,6 +250,8 @@ class GeminiStub:
         """Record a request and pick its reply."""
         with self._lock:
             self.requests.append(request)
+            if self.known_models is not None and request.model not in self.known_models:
+                return unknown_model(request)
             queue = self._queues[request.model]
             if queue:
                 return queue.popleft()

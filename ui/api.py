@@ -37,11 +37,16 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
     def create_conversation(
         title: str = "", description: str = "", request: gr.Request = None
     ) -> dict:
-        """Start a new design conversation; returns the conversation."""
+        """Start a new jewelry design conversation and return it (id, title, description).
+
+        Args:
+            title: A short name for the conversation; empty gives "New design".
+            description: Optional notes about what the conversation is for.
+        """
         return studio.conversations.create(owner(request), title, description)
 
     def list_conversations(request: gr.Request = None) -> list[dict]:
-        """All conversations, most recently updated first."""
+        """List the studio's design conversations, most recently updated first."""
         return studio.conversations.list(owner(request))
 
     def get_conversation(
@@ -50,10 +55,15 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
         before_id: int | None = None,
         request: gr.Request = None,
     ) -> dict:
-        """One conversation with its `messages` and `images`.
+        """Get one conversation with its messages and designs (with image and model URLs).
 
         With `limit`, one page: up to `limit` messages older than `before_id` (if given),
         newest first, the designs they show, and `next_before_id` for the page before.
+
+        Args:
+            conversation_id: The id of the conversation, from create_conversation or list.
+            limit: Optional page size (messages); leave empty for the whole conversation.
+            before_id: Optional message id: the page holds messages older than it.
         """
         conversation = studio.conversations.get(
             owner(request), int(conversation_id), _opt_int(limit), _opt_int(before_id)
@@ -63,11 +73,21 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
     def update_conversation(
         conversation_id: int, title: str, description: str, request: gr.Request = None
     ) -> dict:
-        """Rename or re-describe a conversation; returns it."""
+        """Rename or re-describe a conversation and return it.
+
+        Args:
+            conversation_id: The id of the conversation to change.
+            title: Its new title (1 to 200 characters).
+            description: Its new description (at most 2000 characters).
+        """
         return studio.conversations.update(owner(request), int(conversation_id), title, description)
 
     def delete_conversation(conversation_id: int, request: gr.Request = None) -> dict:
-        """Delete a conversation with its messages, designs and files."""
+        """Delete a conversation with its messages, designs and files; cannot be undone.
+
+        Args:
+            conversation_id: The id of the conversation to delete.
+        """
         return studio.conversations.delete(owner(request), int(conversation_id))
 
     async def generate_2d(
@@ -77,7 +97,14 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
         count: int = 1,
         request: gr.Request = None,
     ) -> dict:
-        """Draw 2D design sheets from properties; returns {success, images}."""
+        """Draw 2D design sheets straight from design properties; returns {success, images}.
+
+        Args:
+            prompt: A short note stored with the designs.
+            properties: Design properties such as {"jewelry_type": "ring", "metal": "platinum"}.
+            conversation_id: The conversation to add the designs to, or null for none.
+            count: How many variations to draw, 1 to 4.
+        """
         return await _generate(request, prompt, properties, conversation_id, count, ImageType.TWO_D)
 
     async def generate_3d(
@@ -87,7 +114,16 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
         count: int = 1,
         request: gr.Request = None,
     ) -> dict:
-        """Draw 3D designs (render and .glb model) from properties; returns {success, images}."""
+        """Draw 3D designs (a render, a .glb and an .stl model) from design properties.
+
+        Returns {success, images}.
+
+        Args:
+            prompt: A short note stored with the designs.
+            properties: Design properties such as {"jewelry_type": "ring", "metal": "platinum"}.
+            conversation_id: The conversation to add the designs to, or null for none.
+            count: How many variations to draw, 1 to 4.
+        """
         return await _generate(
             request, prompt, properties, conversation_id, count, ImageType.THREE_D
         )
@@ -106,7 +142,11 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
         return {**result, "images": [with_urls(i, locate) for i in result["images"]]}
 
     def get_spec(image_id: int, request: gr.Request = None) -> dict:
-        """The engineering spec of a design (sizes, weights, stones)."""
+        """Get the engineering spec of a design: sizes, metal weight (g and chỉ), stones.
+
+        Args:
+            image_id: The id of the design (from chat or generate_2d / generate_3d).
+        """
         return studio.designs.get(owner(request), int(image_id))["spec"]
 
     return [
@@ -120,9 +160,9 @@ def _opt_int(value: int | None) -> int | None:
 
 
 FILE_ENDPOINTS = {
-    "get_image": (FileKind.PNG, "The PNG image of a design."),
-    "get_model": (FileKind.GLB, "The .glb 3D model of a 3D design."),
-    "get_stl": (FileKind.STL, "The .stl mesh of a 3D design, for casting or printing."),
+    "get_image": (FileKind.PNG, "Get the PNG image of a design (a design sheet or a render)."),
+    "get_model": (FileKind.GLB, "Get the .glb 3D model of a 3D design (PBR materials)."),
+    "get_stl": (FileKind.STL, "Get the .stl mesh of a 3D design, for casting or printing."),
 }
 
 
@@ -133,19 +173,27 @@ def _register_file_endpoints(studio: Studio, identity: Identity) -> None:
         for api_name, (kind, description) in FILE_ENDPOINTS.items():
             trigger = gr.Button(visible=False)
             trigger.click(
-                traced(shows_errors(_file_getter(studio, identity, kind))),
+                traced(shows_errors(_file_getter(studio, identity, api_name, kind, description))),
                 inputs=[image_id],
                 outputs=[gr.File(label=kind.value)],
                 api_name=api_name,
-                api_description=description,
                 concurrency_limit=studio.settings.concurrency_limit,
             )
 
 
-def _file_getter(studio: Studio, identity: Identity, kind: FileKind) -> Any:
+def _file_getter(
+    studio: Studio, identity: Identity, api_name: str, kind: FileKind, description: str
+) -> Any:
     def get_file(image_id: float | None, request: gr.Request) -> str:
         if image_id is None:
             raise gr.Error("image_id is required")
         return str(studio.designs.file(identity.owner(request), int(image_id), kind))
 
+    # The function's name and docstring are the MCP tool's name and description.
+    get_file.__name__ = get_file.__qualname__ = api_name
+    get_file.__doc__ = f"""{description}
+
+    Args:
+        image_id: The id of the design (from chat or generate_2d / generate_3d).
+    """
     return get_file

@@ -3,51 +3,60 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import gradio as gr
 
-from ui.desk import WORDS
-
-EXAMPLES = [
-    "A rose-gold engagement ring with a 1 ct oval diamond, vintage milgrain",
-    "Nhẫn vàng trắng 18K đính kim cương 5 ly, kiểu tối giản",
-    "Dây chuyền mặt hoa sen bằng vàng hồng với ngọc trai",
-    "Show me 3 options of platinum stud earrings with sapphires, in 3D",
-]
+from ui.i18n import DEFAULT, EXAMPLES, t
 
 
 @dataclass
 class ChatPanel:
     chatbot: gr.Chatbot
-    message: gr.MultimodalTextbox
+    message: gr.MultimodalTextbox  # words and up to 4 reference images
     send: gr.Button
     status: gr.Markdown
     earlier: gr.Button  # shows the page of messages before the latest ones
+    examples: gr.Dataset
 
     @property
     def outputs(self) -> list[gr.components.Component]:
         """The components a screen update writes to."""
         return [self.chatbot, self.message, self.send, self.status, self.earlier]
 
+    def words(self, lang: str, mode: str) -> dict[Any, Any]:
+        """Every label of the chat panel in a language; `mode` says who is designing."""
+        return {
+            self.chatbot: gr.update(
+                label=t(lang, "chat.label"), placeholder=t(lang, "chat.empty", mode=mode)
+            ),
+            self.message: gr.update(placeholder=t(lang, "chat.placeholder")),
+            self.send: gr.update(value=t(lang, "chat.send")),
+            self.earlier: gr.update(value=t(lang, "chat.earlier")),
+            self.examples: gr.update(
+                label=t(lang, "chat.examples"), samples=[[e] for e in EXAMPLES[lang]]
+            ),
+        }
 
-def build_chat_panel(mode_note: str) -> ChatPanel:
-    """Chatbot, input and examples."""
+
+def build_chat_panel(mode: str) -> ChatPanel:
+    """Chatbot, input and examples (in the default language until the page knows its own)."""
     earlier = gr.Button(
-        "↑ Load earlier messages", size="sm", variant="secondary", visible=False,
+        t(DEFAULT, "chat.earlier"), size="sm", variant="secondary", visible=False,
         elem_id="load-earlier",
     )  # fmt: skip
     chatbot = gr.Chatbot(
-        label="Designer",
+        label=t(DEFAULT, "chat.label"),
         elem_id="chatbot",
         height=600,
         buttons=["copy"],
         feedback_options=None,
-        placeholder=f"<h3>Describe a piece to design</h3><p>{mode_note}</p>",
+        placeholder=t(DEFAULT, "chat.empty", mode=mode),
     )
     status = gr.Markdown("", elem_id="turn-status")
-    with gr.Row(equal_height=True):
+    with gr.Row(equal_height=True, elem_id="composer"):
         message = gr.MultimodalTextbox(
-            placeholder=WORDS["message_placeholder"],
+            placeholder=t(DEFAULT, "chat.placeholder"),
             show_label=False,
             scale=6,
             max_lines=6,
@@ -60,7 +69,20 @@ def build_chat_panel(mode_note: str) -> ChatPanel:
             max_plain_text_length=100_000,  # long pastes stay text; the studio refuses >4000
         )
         send = gr.Button(
-            "Send", variant="primary", scale=1, min_width=90, elem_id="send", interactive=False
-        )  # enabled once the page has loaded its conversation
-    gr.Examples([[{"text": example}] for example in EXAMPLES], inputs=[message], label="Try")
-    return ChatPanel(chatbot, message, send, status, earlier)
+            t(DEFAULT, "chat.send"),
+            variant="primary",
+            scale=1,
+            min_width=90,
+            elem_id="send",
+            interactive=False,  # enabled once the page has loaded its conversation
+        )
+    # A plain dataset, not gr.Examples: its samples change with the language, and a click
+    # fills in the sample of the language shown (see Controller.pick_example).
+    examples = gr.Dataset(
+        components=[message],
+        samples=[[e] for e in EXAMPLES[DEFAULT]],
+        label=t(DEFAULT, "chat.examples"),
+        type="index",
+        elem_id="examples",
+    )
+    return ChatPanel(chatbot, message, send, status, earlier, examples)

@@ -1,60 +1,20 @@
-"""The designer's desk in the UI: reference images, compare, the catalogue, packages.
+"""The designer's desk in the UI: the comparison panel and the Catalogue tab.
 
-Every word these panels show is in WORDS below, in English, so the language tables of
-the studio can take them over in one place.
+Their words are in the language tables (ui/texts, keys `compare.*`, `catalogue.*`, `col.*`);
+each panel relabels itself with `words(lang)` when the page learns or switches its language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import gradio as gr
 
-from core.properties import Gemstone, JewelryType, Metal
+from core.properties import field_choices
+from ui.i18n import DEFAULT, choices, t
 
-# ---- WORDS: every English string the desk's UI shows ------------------------------------
-WORDS: dict[str, str] = {
-    "message_placeholder": "Describe a piece in English or Vietnamese… (attach up to 4 images)",
-    "compare_label": "Compare designs (pick 2–4)",
-    "compare_button": "Compare",
-    "compare_title": "Comparison",
-    "compare_slider": "Drag to compare the two designs",
-    "compare_pictures": "Designs compared",
-    "compare_table_field": "Field",
-    "compare_differs": "differs",
-    "compare_none": "Pick 2 to 4 designs of this conversation to compare them.",
-    "compare_same": "These designs have the same properties and spec.",
-    "package_button": "Download package (.zip)",
-    "studio_tab": "Studio",
-    "catalogue_tab": "Catalogue",
-    "catalogue_type": "Type",
-    "catalogue_metal": "Metal",
-    "catalogue_gemstone": "Stone",
-    "catalogue_query": "Search",
-    "catalogue_query_placeholder": "words from the brief, properties or title (nhan vang…)",
-    "catalogue_any": "any",
-    "catalogue_table": "Your designs",
-    "catalogue_count": "{n} of {total} designs",
-    "catalogue_empty": "No designs yet: describe a piece in the Studio tab.",
-    "export_csv": "Export CSV",
-    "export_json": "Export JSON",
-    "export_file": "Export",
-    "col_design": "Design",
-    "col_id": "#",
-    "col_conversation": "Conversation",
-    "col_kind": "2D/3D",
-    "col_type": "Type",
-    "col_metal": "Metal",
-    "col_karat": "Karat",
-    "col_stone": "Stone",
-    "col_carat": "Carat",
-    "col_weight_g": "Weight (g)",
-    "col_weight_chi": "Weight (chỉ)",
-    "col_created": "Created",
-}
-# ------------------------------------------------------------------------------------------
-
-
+FILTERS = ("jewelry_type", "metal", "gemstone")
 # Catalogue columns: picture, #, conversation, 2D/3D, type, metal, karat, stone, carat,
 # weight g, weight chỉ, created; fixed, so a narrow window scrolls the table, not the page.
 COLUMN_WIDTHS = ["76px", "52px", "220px", "64px", "92px", "112px", "64px", "92px", "64px",
@@ -66,6 +26,7 @@ class ComparePanel:
     """Designs side by side: a slider for two, a row of pictures for more, and what differs."""
 
     panel: gr.Column
+    title: gr.Markdown
     slider: gr.ImageSlider
     pictures: gr.Gallery
     table: gr.Markdown
@@ -74,6 +35,14 @@ class ComparePanel:
     def outputs(self) -> list[gr.components.Component]:
         """The components a comparison writes to."""
         return [self.panel, self.slider, self.pictures, self.table]
+
+    def words(self, lang: str) -> dict[Any, Any]:
+        """Every label of the panel in a language."""
+        return {
+            self.title: f"### {t(lang, 'compare.title')}",
+            self.slider: gr.update(label=t(lang, "compare.slider")),
+            self.pictures: gr.update(label=t(lang, "compare.pictures")),
+        }
 
 
 @dataclass
@@ -95,47 +64,72 @@ class CataloguePanel:
         """The filter inputs, in the order the catalogue takes them."""
         return [self.jewelry_type, self.metal, self.gemstone, self.query]
 
+    def words(self, lang: str) -> dict[Any, Any]:
+        """Every label of the tab in a language (the table's headers come with its rows)."""
+        dropdowns = dict(zip(FILTERS, (self.jewelry_type, self.metal, self.gemstone), strict=True))
+        updates: dict[Any, Any] = {
+            dropdown: gr.update(
+                label=t(lang, f"catalogue.{name}"), choices=filter_choices(name, lang)
+            )
+            for name, dropdown in dropdowns.items()
+        }
+        placeholder = t(lang, "catalogue.query_placeholder")
+        return updates | {
+            self.query: gr.update(label=t(lang, "catalogue.query"), placeholder=placeholder),
+            self.table: gr.update(label=t(lang, "catalogue.table")),
+            self.export_csv: gr.update(value=t(lang, "catalogue.export_csv")),
+            self.export_json: gr.update(value=t(lang, "catalogue.export_json")),
+            self.export_file: gr.update(label=t(lang, "catalogue.export_file")),
+        }
+
+
+def filter_choices(name: str, lang: str) -> list[tuple[str, str]]:
+    """A filter's choices: 'any', then every value of the property as a person reads it."""
+    return [(t(lang, "catalogue.any"), ""), *choices(name, field_choices(name) or [], lang)]
+
 
 def build_compare_panel() -> ComparePanel:
     """The comparison, hidden until designs are compared."""
     with gr.Column(visible=False, elem_id="compare-panel") as panel:
-        gr.Markdown(f"### {WORDS['compare_title']}")
+        title = gr.Markdown(f"### {t(DEFAULT, 'compare.title')}")
         slider = gr.ImageSlider(
-            label=WORDS["compare_slider"], type="filepath", elem_id="compare-slider",
+            label=t(DEFAULT, "compare.slider"), type="filepath", elem_id="compare-slider",
             interactive=False, visible=False, max_height=420,
         )  # fmt: skip
         pictures = gr.Gallery(
-            label=WORDS["compare_pictures"], elem_id="compare-pictures", columns=4, height=260,
-            object_fit="contain", interactive=False, visible=False,
+            label=t(DEFAULT, "compare.pictures"), elem_id="compare-pictures", columns=4,
+            height=260, object_fit="contain", interactive=False, visible=False,
         )  # fmt: skip
         table = gr.Markdown(elem_id="compare-table")
-    return ComparePanel(panel, slider, pictures, table)
-
-
-def _choices(values: type) -> list[tuple[str, str]]:
-    return [(WORDS["catalogue_any"], "")] + [(member.value, member.value) for member in values]
+    return ComparePanel(panel, title, slider, pictures, table)
 
 
 def build_catalogue_tab() -> CataloguePanel:
     """Filters, the table of designs and the export buttons."""
+    dropdowns = []
     with gr.Row(equal_height=True):
-        jewelry_type = gr.Dropdown(_choices(JewelryType), value="", label=WORDS["catalogue_type"],
-                                   elem_id="catalogue-type", min_width=140)  # fmt: skip
-        metal = gr.Dropdown(_choices(Metal), value="", label=WORDS["catalogue_metal"],
-                            elem_id="catalogue-metal", min_width=140)  # fmt: skip
-        gemstone = gr.Dropdown(_choices(Gemstone), value="", label=WORDS["catalogue_gemstone"],
-                               elem_id="catalogue-gemstone", min_width=140)  # fmt: skip
-        query = gr.Textbox(label=WORDS["catalogue_query"], elem_id="catalogue-query", scale=2,
-                           placeholder=WORDS["catalogue_query_placeholder"])  # fmt: skip
+        for name in FILTERS:
+            dropdowns.append(
+                gr.Dropdown(
+                    filter_choices(name, DEFAULT), value="", label=t(DEFAULT, f"catalogue.{name}"),
+                    elem_id=f"catalogue-{name.replace('_', '-')}", min_width=140,
+                )
+            )  # fmt: skip
+        query = gr.Textbox(
+            label=t(DEFAULT, "catalogue.query"),
+            elem_id="catalogue-query",
+            scale=2,
+            placeholder=t(DEFAULT, "catalogue.query_placeholder"),
+        )
     count = gr.Markdown(elem_id="catalogue-count")
     table = gr.Dataframe(
-        label=WORDS["catalogue_table"], elem_id="catalogue-table", interactive=False, wrap=True,
-        max_height=640, column_widths=COLUMN_WIDTHS,
+        label=t(DEFAULT, "catalogue.table"), elem_id="catalogue-table", interactive=False,
+        wrap=True, max_height=640, column_widths=COLUMN_WIDTHS,
     )  # fmt: skip
     with gr.Row():
-        export_csv = gr.Button(WORDS["export_csv"], elem_id="export-csv", size="sm")
-        export_json = gr.Button(WORDS["export_json"], elem_id="export-json", size="sm")
-    export_file = gr.File(label=WORDS["export_file"], elem_id="export-file", visible=False,
-                          interactive=False)  # fmt: skip
-    return CataloguePanel(jewelry_type, metal, gemstone, query, count, table, export_csv,
-                          export_json, export_file)  # fmt: skip
+        export_csv = gr.Button(t(DEFAULT, "catalogue.export_csv"), elem_id="export-csv", size="sm")
+        export_json = gr.Button(t(DEFAULT, "catalogue.export_json"), elem_id="export-json",
+                                size="sm")  # fmt: skip
+    export_file = gr.File(label=t(DEFAULT, "catalogue.export_file"), elem_id="export-file",
+                          visible=False, interactive=False)  # fmt: skip
+    return CataloguePanel(*dropdowns, query, count, table, export_csv, export_json, export_file)

@@ -10,8 +10,9 @@ import gradio as gr
 from core.catalogue import CatalogueFilter
 from core.studio import Studio
 from ui import desk_views
-from ui.desk import WORDS, CataloguePanel, ComparePanel
+from ui.desk import CataloguePanel, ComparePanel
 from ui.errors import shows_errors
+from ui.i18n import t
 from ui.identity import Identity
 from ui.tracing import traced
 
@@ -27,42 +28,46 @@ class DeskController:
 
     @traced
     @shows_errors
-    def compare(self, picks: list[int] | None, request: gr.Request) -> Updates:
+    def compare(self, picks: list[int] | None, lang: str, request: gr.Request) -> Updates:
         """Show the picked designs side by side with what differs between them."""
         panel = self.compare_panel
         if len(picks or []) < 2:
-            gr.Info(WORDS["compare_none"])
-            return {panel.panel: gr.Column(visible=False)}
+            gr.Info(t(lang, "compare.none"))
+            return {panel.panel: gr.update(visible=False)}
         result = self.studio.desk.compare(self.identity.owner(request), picks or [])
-        pictures = desk_views.comparison_pictures(result, self.studio.files.local_path)
+        pictures = desk_views.comparison_pictures(result, self.studio.files.local_path, lang)
         two = len(pictures) == 2
-        table = desk_views.compare_table(result)
+        table = desk_views.compare_table(result, lang)
         if not result["differences"]:
-            table = f"{WORDS['compare_same']}\n\n{table}"
+            table = f"{t(lang, 'compare.same')}\n\n{table}"
         return {
-            panel.panel: gr.Column(visible=True),
-            panel.slider: gr.ImageSlider(
+            panel.panel: gr.update(visible=True),
+            panel.slider: gr.update(
                 value=(pictures[0][0], pictures[1][0]) if two else None, visible=two
             ),
-            panel.pictures: gr.Gallery(value=pictures, visible=not two),
+            panel.pictures: gr.update(value=pictures, visible=not two),
             panel.table: table,
         }
 
     @traced
     @shows_errors
     def show_catalogue(
-        self, jewelry_type: str, metal: str, gemstone: str, query: str, request: gr.Request
+        self,
+        jewelry_type: str,
+        metal: str,
+        gemstone: str,
+        query: str,
+        lang: str,
+        request: gr.Request,
     ) -> Updates:
         """The designer's designs that pass the filters, newest first."""
         filters = CatalogueFilter(jewelry_type, metal, gemstone, query)
         frame, total = self.studio.desk.catalogue(self.identity.owner(request), filters)
-        count = WORDS["catalogue_count"].format(n=len(frame), total=total)
+        count = t(lang, "catalogue.count", n=len(frame), total=total)
+        table = desk_views.catalogue_table(frame, self.studio.files.local_path, lang)
         return {
-            self.catalogue.count: count if total else WORDS["catalogue_empty"],
-            self.catalogue.table: gr.Dataframe(
-                value=desk_views.catalogue_table(frame, self.studio.files.local_path),
-                datatype=desk_views.CATALOGUE_TYPES,
-            ),
+            self.catalogue.count: count if total else t(lang, "catalogue.empty"),
+            self.catalogue.table: gr.update(value=table, datatype=desk_views.CATALOGUE_TYPES),
         }
 
     @traced
@@ -79,4 +84,4 @@ class DeskController:
 
     def _export(self, fmt: str, request: gr.Request) -> Updates:
         path = self.studio.desk.export(self.identity.owner(request), fmt)
-        return {self.catalogue.export_file: gr.File(value=str(path), visible=True)}
+        return {self.catalogue.export_file: gr.update(value=str(path), visible=True)}

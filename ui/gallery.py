@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import gradio as gr
 
-from ui.desk import WORDS
+from ui.i18n import DEFAULT, t
 
 
 @dataclass
 class GalleryPanel:
     gallery: gr.Gallery
     more: gr.Button  # shows the page of designs before the latest ones
-    compare_picks: gr.CheckboxGroup
+    compare_picks: gr.CheckboxGroup  # 2–4 designs to compare
     compare: gr.Button
     spec: gr.Markdown
-    package: gr.DownloadButton
+    package: gr.DownloadButton  # the shown design as one zip
     model: gr.Model3D
     downloads: gr.File
 
@@ -26,11 +27,23 @@ class GalleryPanel:
         return [self.gallery, self.more, self.compare_picks, self.spec, self.package,
                 self.model, self.downloads]  # fmt: skip
 
+    def words(self, lang: str) -> dict[Any, Any]:
+        """Every label of the panel in a language."""
+        return {
+            self.gallery: gr.update(label=t(lang, "gallery.label")),
+            self.more: gr.update(value=t(lang, "gallery.more")),
+            self.compare_picks: gr.update(label=t(lang, "compare.label")),
+            self.compare: gr.update(value=t(lang, "compare.button")),
+            self.package: gr.update(value=t(lang, "package.button")),
+            self.model: gr.update(label=t(lang, "detail.model")),
+            self.downloads: gr.update(label=t(lang, "detail.files")),
+        }
+
 
 def build_gallery() -> GalleryPanel:
-    """Gallery, spec of the selected design, its 3D model and files."""
+    """Gallery, spec of the shown design, its 3D model (only when it has one) and files."""
     gallery = gr.Gallery(
-        label="Designs",
+        label=t(DEFAULT, "gallery.label"),
         elem_id="design-gallery",
         columns=3,
         height=300,
@@ -39,26 +52,31 @@ def build_gallery() -> GalleryPanel:
         interactive=False,
     )
     more = gr.Button(
-        "Show earlier designs", size="sm", variant="secondary", visible=False,
+        t(DEFAULT, "gallery.more"), size="sm", variant="secondary", visible=False,
         elem_id="more-designs",
     )  # fmt: skip
     with gr.Row(equal_height=True, elem_id="compare-row"):
         compare_picks = gr.CheckboxGroup(
-            [], label=WORDS["compare_label"], elem_id="compare-picks", scale=4
+            [], label=t(DEFAULT, "compare.label"), elem_id="compare-picks", scale=4
         )
         compare = gr.Button(
-            WORDS["compare_button"], elem_id="compare-button", size="sm", scale=1, min_width=90
-        )
-    spec = gr.Markdown("Select a design to see its details.", elem_id="design-spec")
-    package = gr.DownloadButton(
-        WORDS["package_button"], elem_id="package-download", visible=False, size="sm"
-    )
+            t(DEFAULT, "compare.button"), elem_id="compare-button", size="sm", scale=1,
+            min_width=90,
+        )  # fmt: skip
     model = gr.Model3D(
-        label="3D model",
+        label=t(DEFAULT, "detail.model"),
         height=280,
         elem_id="design-model",
+        # Always "visible": Gradio 6.31 mounts no viewer when a Model3D is made visible and
+        # given a model in one update. An empty one is hidden by assets/studio.css instead.
         camera_position=(-60, 70, None),  # a three-quarter view from slightly above
         clear_color=(0.94, 0.92, 0.88, 1.0),  # warm grey, so clear stones stay visible
     )
-    downloads = gr.File(label="Files", file_count="multiple", visible=False, interactive=False)
+    spec = gr.Markdown(t(DEFAULT, "detail.empty"), elem_id="design-spec")
+    package = gr.DownloadButton(
+        t(DEFAULT, "package.button"), elem_id="package-download", visible=False, size="sm"
+    )
+    downloads = gr.File(
+        label=t(DEFAULT, "detail.files"), file_count="multiple", visible=False, interactive=False
+    )
     return GalleryPanel(gallery, more, compare_picks, compare, spec, package, model, downloads)

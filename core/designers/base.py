@@ -32,6 +32,7 @@ class Turn:
     tools: ToolSession  # its `properties` are the conversation's current ones
     position: int = 0  # how many messages came before this one, the window's and older
     earlier_view: str | None = None  # image type of the latest chat design before the window
+    language: str = ""  # the person's screen language for status lines; "" follows the message
 
 
 @dataclass(frozen=True)

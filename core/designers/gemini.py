@@ -17,6 +17,7 @@ from core.designers.base import (
     Turn,
     TurnEvent,
 )
+from core.designers.status_lines import drawing_line, status_line
 from core.drawing import DrawingPool
 from core.gemini.client import GeminiClient
 from core.gemini.history import dump_contents
@@ -32,7 +33,9 @@ from core.gemini.responses import (
     parts,
     visible_text,
 )
+from core.limits import Budget
 from core.messages import ToolName
+from core.parser import detect_language
 from core.properties import MAX_COUNT
 from core.settings import Settings
 
@@ -42,15 +45,21 @@ _DONE = object()
 Emit = Callable[[TurnEvent], None]
 
 
-def status_text(calls: Sequence[types.FunctionCall]) -> str:
+def status_text(calls: Sequence[types.FunctionCall], lang: str = "en") -> str:
     """What the user sees while the tools run: 'Drawing 2 designs…', 'Editing design #4…'."""
-    drawing = sum(_count(c.args or {}) for c in calls if c.name == ToolName.GENERATE)
+    drawing = [c.args or {} for c in calls if c.name == ToolName.GENERATE]
     edits = [str((c.args or {}).get("image_id", "?")) for c in calls if c.name == ToolName.EDIT]
     if drawing:
-        return f"Drawing {drawing} design{'s' if drawing > 1 else ''}…"
+        view = "3d" if all(args.get("image_type") == "3d" for args in drawing) else "2d"
+        return drawing_line(view, sum(_count(args) for args in drawing), lang)
     if edits:
-        return f"Editing design #{', #'.join(edits)}…"
-    return "Working…"
+        return status_line("edit", lang, ids=", ".join(f"#{i}" for i in edits))
+    return status_line("working", lang)
+
+
+def status_language(turn: Turn) -> str:
+    """The person's screen language, else the language of their message."""
+    return turn.language or detect_language(turn.message) or "en"
 
 
 def _count(args: dict[str, Any]) -> int:
@@ -122,7 +131,7 @@ class GeminiDesigner(Designer):
                 _check_answered(spoke or acted, finish)
                 break
             acted = True
-            emit(Status(status_text(calls)))
+            emit(Status(status_text(calls, status_language(turn))))
             results = [await turn.tools.call(c.name or "", dict(c.args or {})) for c in calls]
             contents.append(function_responses(calls, results))
         emit(Transcript(dump_contents(contents[first_new:])))
@@ -180,8 +189,8 @@ def _check_answered(answered: bool, finish: str | None) -> None:
     raise DesignerError(f"Gemini returned an empty answer ({reason}). Please try again.")
 
 
-def build(settings: Settings) -> tuple[GeminiDesigner, GeminiArtist]:
-    """The Gemini designer and artist, sharing one long-lived client."""
-    client = GeminiClient(settings)
+def build(settings: Settings, budget: Budget) -> tuple[GeminiDesigner, GeminiArtist]:
+    """The Gemini designer and artist, sharing one long-lived client and its call budget."""
+    client = GeminiClient(settings, budget)
     pool = DrawingPool(settings.cpu_concurrency)
     return GeminiDesigner(client, settings), GeminiArtist(client, settings.image_model, pool)

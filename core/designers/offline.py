@@ -12,16 +12,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from core.designers.base import Designer, HistoryEntry, Status, TextDelta, Turn, TurnEvent
-from core.designers.offline_phrases import (
-    BAND_KINDS,
-    FIELD_NAMES,
-    PHRASES,
-    describe,
-    num,
-    say,
-    value_text,
-    with_article,
-)
+from core.designers.offline_phrases import BAND_KINDS, FIELD_NAMES, PHRASES, say
+from core.designers.status_lines import drawing_line
 from core.messages import ToolName
 from core.parser import ParsedRequest, detect_language, parse_request
 from core.properties import (
@@ -35,6 +27,7 @@ from core.properties import (
     parse_properties,
     properties_json_schema,
 )
+from core.wording import describe, num, value_text, with_article
 
 Remark = tuple[str, dict[str, Any]]  # a PHRASES key and its values
 
@@ -336,7 +329,7 @@ class OfflineDesigner(Designer):
             return
         view = request.image_type if request.image_type_stated else (last_view or "2d")
         count, base = request.count, turn.tools.properties
-        yield Status(say(f"status_{view}_{'1' if count == 1 else 'n'}", lang, n=count))
+        yield Status(drawing_line(view, count, turn.language or lang))
         args = {"properties": changes, "image_type": view, "count": count}
         result = await turn.tools.call(ToolName.GENERATE, args)
         if "error" in result:

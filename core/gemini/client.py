@@ -9,6 +9,7 @@ from google import genai
 from google.genai import types
 
 from core.gemini.errors import protect_logs, translated
+from core.limits import Budget, unlimited
 from core.metrics import GEMINI_CALLS
 from core.settings import Settings
 
@@ -42,16 +43,17 @@ def http_options(settings: Settings) -> types.HttpOptions:
 class GeminiClient:
     """Sends requests to Gemini; SDK and network failures leave it as DesignerError."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, budget: Budget = unlimited) -> None:
         if not settings.gemini_api_key:
             raise ValueError("GEMINI_API_KEY is not set; the Gemini designer needs it.")
         self.settings = settings
+        self.budget = budget
         protect_logs(settings.gemini_api_key)
         self._sdk = genai.Client(
             api_key=settings.gemini_api_key, vertexai=False, http_options=http_options(settings)
         )
 
-    def _translated(self, what: str) -> AbstractContextManager[None]:
+    def _translated(self, what: str, model: str) -> AbstractContextManager[None]:
         GEMINI_CALLS.labels(kind=what).inc()
         settings = self.settings
         return translated(
@@ -59,13 +61,15 @@ class GeminiClient:
             retries=settings.gemini_retries,
             timeout_s=settings.gemini_timeout_s,
             what=what,
+            model=model,
         )
 
     async def stream(
         self, model: str, contents: list[types.Content], config: types.GenerateContentConfig
     ) -> AsyncIterator[types.GenerateContentResponse]:
         """Stream one chat answer chunk by chunk."""
-        with self._translated("chat"):
+        self.budget()
+        with self._translated("chat", model):
             chunks = await self._sdk.aio.models.generate_content_stream(
                 model=model, contents=contents, config=config
             )
@@ -76,7 +80,8 @@ class GeminiClient:
         self, model: str, contents: list[types.Content], config: types.GenerateContentConfig
     ) -> types.GenerateContentResponse:
         """Ask for one whole answer (used for images)."""
-        with self._translated("image"):
+        self.budget()
+        with self._translated("image", model):
             return await self._sdk.aio.models.generate_content(
                 model=model, contents=contents, config=config
             )

@@ -65,7 +65,20 @@ def protect_logs(secret: str, prefix: str = "google_genai") -> None:
             target.addFilter(_Redactor(secret))
 
 
-def _api_message(exc: genai_errors.APIError, retries: int, what: str) -> str:
+# The environment variable that names the model for each kind of request.
+MODEL_SETTINGS = {"chat": "CHAT_MODEL", "image": "IMAGE_MODEL"}
+
+
+def unknown_model_message(what: str, model: str, code: int, status: str) -> str:
+    """Name the model id Gemini does not know and the setting that chooses it."""
+    setting = MODEL_SETTINGS.get(what, "CHAT_MODEL")
+    return (
+        f"Gemini does not know the {what} model '{model}' ({code} {status}). "
+        f"Set {setting}=<a model id your API key can use> and restart the studio."
+    )
+
+
+def _api_message(exc: genai_errors.APIError, retries: int, what: str, model: str) -> str:
     code, status = exc.code, exc.status or ""
     if code == 429:
         return (
@@ -75,17 +88,19 @@ def _api_message(exc: genai_errors.APIError, retries: int, what: str) -> str:
     if code in (401, 403):
         return f"Gemini rejected the API key ({code} {status}). Check GEMINI_API_KEY."
     if code == 404:
-        return f"Gemini does not know the {what} model ({code} {status}). Check the model id."
+        return unknown_model_message(what, model, code, status)
     if code >= 500:
         return f"Gemini had a server error ({code} {status}). Please try again shortly."
     detail = (exc.message or "").strip()[:300]
     return f"Gemini rejected the {what} request ({code} {status}): {detail}"
 
 
-def describe(exc: BaseException, *, retries: int, timeout_s: float, what: str = "chat") -> str:
-    """A clear, key-free sentence for an SDK or transport failure."""
+def describe(
+    exc: BaseException, *, retries: int, timeout_s: float, what: str = "chat", model: str = ""
+) -> str:
+    """A clear sentence for an SDK or transport failure (redact the key before showing it)."""
     if isinstance(exc, genai_errors.APIError):
-        return _api_message(exc, retries, what)
+        return _api_message(exc, retries, what, model)
     if isinstance(exc, _TIMEOUTS):
         return f"Gemini did not answer the {what} request within {timeout_s:g} s. Please try again."
     if isinstance(exc, _NOT_JSON):
@@ -113,7 +128,9 @@ def is_sdk_failure(exc: BaseException) -> bool:
 
 
 @contextmanager
-def translated(*, api_key: str, retries: int, timeout_s: float, what: str) -> Iterator[None]:
+def translated(
+    *, api_key: str, retries: int, timeout_s: float, what: str, model: str
+) -> Iterator[None]:
     """Turn SDK and transport failures inside the block into DesignerError, logged safely."""
     try:
         yield
@@ -121,6 +138,7 @@ def translated(*, api_key: str, retries: int, timeout_s: float, what: str) -> It
         if not is_sdk_failure(exc):
             raise
         GEMINI_ERRORS.labels(kind=what, error=error_kind(exc)).inc()
-        message = redact(describe(exc, retries=retries, timeout_s=timeout_s, what=what), api_key)
+        text = describe(exc, retries=retries, timeout_s=timeout_s, what=what, model=model)
+        message = redact(text, api_key)
         logger.warning("Gemini %s call failed: %s", what, message)
         raise DesignerError(message) from None

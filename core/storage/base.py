@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -52,6 +53,10 @@ class FileStore(Protocol):
 
     def keys(self, folder: str = "") -> Iterator[str]:
         """Every stored key, or those in one folder."""
+        ...
+
+    def listing(self) -> Iterator[tuple[str, datetime]]:
+        """Every stored file (unfinished writes too) with when it was last written, in UTC."""
         ...
 
     def ping(self) -> None:

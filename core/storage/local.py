@@ -6,6 +6,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from core.storage.base import StorageError, checked_key, new_key
@@ -70,6 +71,16 @@ class LocalStore:
         for path in sorted(base.rglob("*")):
             if path.is_file() and path.suffix != ".part":
                 yield path.relative_to(self.root).as_posix()
+
+    def listing(self) -> Iterator[tuple[str, datetime]]:
+        """Every file under the root, temp files of unfinished writes included, with its mtime."""
+        for path in sorted(self.root.rglob("*")):
+            try:
+                if path.is_file():
+                    modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+                    yield path.relative_to(self.root).as_posix(), modified
+            except FileNotFoundError:
+                continue  # removed while we walked
 
     def ping(self) -> None:
         """The folder exists and is writable."""

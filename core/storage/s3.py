@@ -8,6 +8,7 @@ path go through a bounded local cache; files this process writes land in it too.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -115,6 +116,16 @@ class S3Store:
             for page in pages:
                 for item in page.get("Contents", []):
                     yield item["Key"].removeprefix(self.prefix)
+
+    def listing(self) -> Iterator[tuple[str, datetime]]:
+        """Every object under the prefix with its LastModified time."""
+        pages = self._s3.get_paginator("list_objects_v2").paginate(
+            Bucket=self.bucket, Prefix=self.prefix
+        )
+        with _reported("could not list the bucket"):
+            for page in pages:
+                for item in page.get("Contents", []):
+                    yield item["Key"].removeprefix(self.prefix), item["LastModified"]
 
     def ping(self) -> None:
         """The bucket exists and these credentials may use it."""

@@ -24,13 +24,13 @@ def files_in(studio: Studio) -> list[Path]:
 
 
 def session_for(studio: Studio, conversation_id: int | None) -> ToolSession:
-    store = DesignStore(studio.db, studio.files, conversation_id)
+    store = DesignStore(studio.db, studio.files, studio.quotas, OWNER, conversation_id)
     artist = OfflineArtist(DrawingPool(2))
     return ToolSession(artist=artist, sink=store, properties=DesignProperties())
 
 
 def test_row_failure_removes_the_files_it_wrote(studio: Studio) -> None:
-    store = DesignStore(studio.db, studio.files, conversation_id=424242)  # no such conversation
+    store = DesignStore(studio.db, studio.files, studio.quotas, OWNER, 424242)  # no such one
     rendering = render_design(DesignProperties(), ImageType.THREE_D)
     with pytest.raises(IntegrityError):
         asyncio.run(

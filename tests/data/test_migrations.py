@@ -19,8 +19,12 @@ from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlmodel import SQLModel
 
 import data.models  # noqa: F401  (the tables the models declare)
+from app import build_studio
+from core.errors import StudioError
 from core.properties import parse_properties
 from core.settings import Settings
+from core.storage import LocalStore
+from core.sweeper import measure_designs
 from data import schema
 from data.db import Database
 from tests.conftest import OWNER, launch_app
@@ -70,6 +74,19 @@ def upgraded(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Studio1
     database.dispose()
 
 
+def at_head(before: Rows) -> Rows:
+    """The first release's rows as head keeps them: no stored URL (0002); every design owned by
+    its conversation's user, or by the local studio when it has none, its size not yet measured
+    (0003)."""
+    users = {c["id"]: c["user_id"] for c in before["conversation"]}
+    rows = without(before, "generated_image", "image_url")
+    rows["generated_image"] = [
+        {**d, "owner": users.get(d["conversation_id"], "designer"), "size_bytes": None}
+        for d in rows["generated_image"]
+    ]
+    return rows
+
+
 def generic_outline(engine: Engine) -> dict:
     with engine.connect() as conn:
         return outline(conn, generic=True)
@@ -116,11 +133,30 @@ def released_rows(engine: Engine) -> Rows:
 def test_upgrade_keeps_every_row_and_file(upgraded: Studio1) -> None:
     assert version(upgraded.database.engine) == [schema.head_revision()]
     after = released_rows(upgraded.database.engine)
-    assert after == without(upgraded.before, "generated_image", "image_url")
+    assert after == at_head(upgraded.before)
     files = upgraded.settings.files_dir
     for design in after["generated_image"]:
         for relative in filter(None, (design[k] for k in ("image_path", "model_path", "stl_path"))):
             assert (files / relative).read_bytes() == (FIXTURE / "files" / relative).read_bytes()
+
+
+def test_designs_get_owners_and_their_sizes_are_measured(upgraded: Studio1) -> None:
+    """Loose designs (no conversation) stay in the local studio; sizes come from the files."""
+    designs = database_rows(upgraded.database.engine)["generated_image"]
+    assert {d["owner"] for d in designs if d["conversation_id"] is None} == {"designer"}
+    files = LocalStore(upgraded.settings.files_dir)
+    assert measure_designs(upgraded.database, files) == len(designs)
+    for design in database_rows(upgraded.database.engine)["generated_image"]:
+        paths = filter(None, (design[k] for k in ("image_path", "model_path", "stl_path")))
+        assert design["size_bytes"] == sum((FIXTURE / "files" / p).stat().st_size for p in paths)
+    studio = build_studio(upgraded.settings)
+    try:
+        for design in designs:
+            assert studio.designs.get(studio.settings.user_id, design["id"])["id"] == design["id"]
+            with pytest.raises(StudioError, match=f"no design with id {design['id']}"):
+                studio.designs.get("lan", design["id"])
+    finally:
+        studio.db.dispose()
 
 
 def test_upgrade_keeps_each_conversations_current_properties(upgraded: Studio1) -> None:
@@ -190,7 +226,7 @@ def test_upgrading_again_changes_nothing(upgraded: Studio1) -> None:
     writes = ("CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE")
     assert statements and not [s for s in statements if s.lstrip().upper().startswith(writes)]
     assert version(engine) == [schema.head_revision()]
-    assert released_rows(engine) == without(upgraded.before, "generated_image", "image_url")
+    assert released_rows(engine) == at_head(upgraded.before)
 
 
 def test_downgrade_to_first_release_and_back(upgraded: Studio1) -> None:
@@ -206,7 +242,7 @@ def test_downgrade_to_first_release_and_back(upgraded: Studio1) -> None:
     )
     upgraded.database.upgrade()
     assert version(engine) == [schema.head_revision()]
-    assert released_rows(engine) == without(upgraded.before, "generated_image", "image_url")
+    assert released_rows(engine) == at_head(upgraded.before)
 
 
 def test_newer_database_is_refused_with_a_clear_message(db: Database) -> None:
@@ -343,7 +379,7 @@ def test_two_starts_at_once_on_postgres_wait_for_the_lock(postgres_url: str) -> 
 
 
 def test_upgraded_studio_takes_reference_images(upgraded: Studio1, tmp_path: Path) -> None:
-    """Revision 0004: a first-release conversation takes a message with a reference image."""
+    """Revision 0005: a first-release conversation takes a message with a reference image."""
     from gradio_client import Client, handle_file
     from PIL import Image
 

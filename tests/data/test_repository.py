@@ -56,7 +56,7 @@ def test_delete_conversation_removes_messages_images_and_returns_files(db: Datab
         conv = repo.create_conversation(session=s, user_id="u")
         repo.create_message(session=s, conversation_id=conv.id, role="user", content="hi")
         repo.create_image(session=s, image=GeneratedImage(
-            conversation_id=conv.id, image_type="3d", image_path="c1/a.png",
+            conversation_id=conv.id, owner="u", image_type="3d", image_path="c1/a.png",
             model_path="c1/a.glb", stl_path="c1/a.stl"))  # fmt: skip
     with db.transaction() as s:
         paths = repo.delete_conversation(session=s, conversation=conv)
@@ -83,6 +83,7 @@ def test_database_cascades_and_nulls_on_delete(db: Database) -> None:
             design = GeneratedImage(
                 conversation_id=conversation.id,
                 message_id=answer.id,
+                owner="u",
                 image_type="2d",
                 image_path="x.png",
             )
@@ -107,6 +108,7 @@ def test_json_columns_round_trip_nested_values(db: Database) -> None:
         )
         design = GeneratedImage(
             conversation_id=conv.id,
+            owner="u",
             image_type="3d",
             image_path="a.png",
             properties={"metal": "gold"},
@@ -115,7 +117,8 @@ def test_json_columns_round_trip_nested_values(db: Database) -> None:
         repo.create_image(session=s, image=design)
     with db.transaction() as s:
         assert repo.list_messages(session=s, conversation_id=conv.id)[0].meta == meta
-        stored = repo.get_image(session=s, image_id=design.id)
+        stored = repo.get_image(session=s, image_id=design.id, owner="u")
+        assert repo.get_image(session=s, image_id=design.id, owner="someone else") is None
     assert (stored.properties, stored.spec) == ({"metal": "gold"}, spec)
 
 
@@ -218,7 +221,9 @@ def test_delete_waits_for_a_design_being_saved_and_returns_its_files(db: Databas
             deleted.extend(delete_by_id(db, conv.id))
             return
         with db.transaction() as s:
-            design = GeneratedImage(conversation_id=conv.id, image_type="2d", image_path="late.png")
+            design = GeneratedImage(
+                conversation_id=conv.id, owner="u", image_type="2d", image_path="late.png"
+            )
             repo.create_image(session=s, image=design)
             saved.set()
             release.wait(timeout=10)

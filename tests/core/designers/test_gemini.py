@@ -92,10 +92,15 @@ class Outcome:
 
 
 async def turn(
-    studio: Studio, conversation_id: int, message: str, references: Sequence[Any] = ()
+    studio: Studio,
+    conversation_id: int,
+    message: str,
+    references: Sequence[Any] = (),
+    language: str = "",
 ) -> Outcome:
     outcome, start = Outcome(), time.monotonic()
-    async for update in studio.turns.stream(OWNER, conversation_id, message, references):
+    updates = studio.turns.stream(OWNER, conversation_id, message, references, language=language)
+    async for update in updates:
         if update.status:
             outcome.statuses.append(update.status)
         if update.text and not update.done:
@@ -106,9 +111,11 @@ async def turn(
     return outcome
 
 
-def chat_once(studio: Studio, message: str = "Một chiếc nhẫn vàng hồng") -> Outcome:
+def chat_once(
+    studio: Studio, message: str = "Một chiếc nhẫn vàng hồng", language: str = ""
+) -> Outcome:
     conversation_id = studio.conversations.create(OWNER)["id"]
-    return run(studio, lambda: turn(studio, conversation_id, message))
+    return run(studio, lambda: turn(studio, conversation_id, message, language=language))
 
 
 def stored(studio: Studio) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Path]]:
@@ -159,7 +166,7 @@ def test_design_turn_calls_the_tool_draws_stores_and_answers(
     outcome = chat_once(studio)
 
     assert outcome.error == "" and outcome.text == "Để tôi vẽ.\n\nĐây là hai mẫu."
-    assert outcome.texts[0][1] == "Để tôi " and "Drawing 2 designs…" in outcome.statuses
+    assert outcome.texts[0][1] == "Để tôi " and "Đang vẽ 2 mẫu…" in outcome.statuses
     messages, images, files = stored(studio)
     assert [m["role"] for m in messages] == ["user", "assistant"]
     assert messages[1]["images"] == [i["id"] for i in images] and len(images) == 2
@@ -187,6 +194,13 @@ def test_design_turn_calls_the_tool_draws_stores_and_answers(
         assert "rose gold" in request.texts()[0] and "vine band" in request.texts()[0]
         assert "IMAGE" in request.body["generationConfig"]["responseModalities"]
         assert request.body["generationConfig"]["imageConfig"]["aspectRatio"] == "4:3"
+
+
+def test_status_lines_follow_the_screen_language(studio: Studio, stub: gs.GeminiStub) -> None:
+    stub.script(CHAT, gs.streamed(draw_call(count=1)), gs.streamed(gs.text("Here it is.")))
+    stub.script(IMAGE, gs.reply(gs.image(gs.png())))
+    outcome = chat_once(studio, "a rose gold ring", language="vi")
+    assert outcome.error == "" and outcome.statuses == ["Đang vẽ mẫu của bạn…"]
 
 
 def test_text_reaches_the_user_while_the_answer_is_still_streaming(

@@ -158,3 +158,27 @@ def test_after_several_options_it_does_not_suggest_asking_for_options(studio: St
         reply = asyncio.run(studio.turns.run(OWNER, conversation_id, message))
     assert len(reply["generated_images"]) == 3
     assert "3 options" not in reply["assistant_message"]["content"].split("\n\n")[-1]
+
+
+def _statuses(studio: Studio, message: str, language: str) -> tuple[list[str], str]:
+    """The status lines a turn showed, and its stored answer."""
+
+    async def scenario() -> tuple[list[str], str]:
+        conversation_id = studio.conversations.create(OWNER)["id"]
+        statuses, answer = [], ""
+        async for update in studio.turns.stream(OWNER, conversation_id, message, language):
+            statuses += [update.status] if update.status else []
+            answer = update.text if update.done else answer
+        return statuses, answer
+
+    return asyncio.run(scenario())
+
+
+def test_status_lines_follow_the_screen_language_and_answers_the_message(studio: Studio) -> None:
+    statuses, answer = _statuses(studio, "3 options of a platinum ring in 3D", "vi")
+    assert statuses == ["Đang dựng 3 mẫu 3D…"]
+    assert "platinum" in answer and "bạch kim" not in answer  # the answer keeps the message's
+    statuses, answer = _statuses(studio, "nhẫn bạch kim đính hồng ngọc", "en")
+    assert statuses == ["Drawing your design…"] and "bạch kim" in answer
+    statuses, _ = _statuses(studio, "nhẫn vàng hồng", "")  # no screen language: the message's
+    assert statuses == ["Đang vẽ mẫu của bạn…"]

@@ -185,6 +185,9 @@ def test_status_text_counts_designs() -> None:
     assert status_text([generate]) == "Drawing 2 designs…"
     assert status_text([edit]) == "Editing design #7…"
     assert status_text([types.FunctionCall(name="x", args={"count": "lots"})]) == "Working…"
+    in_3d = types.FunctionCall(name="generate_jewelry_design", args={"image_type": "3d"})
+    assert status_text([in_3d, in_3d], "vi") == "Đang dựng 2 mẫu 3D…"
+    assert status_text([edit], "vi") == "Đang chỉnh sửa mẫu #7…"
 
 
 # ----- image prompts, config and answers ---------------------------------------------------

@@ -1,0 +1,175 @@
+"""Per-user and server-wide limits, counted in the database so they hold across processes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import Session
+
+from core.errors import StudioError
+from data import usage as repo
+from data.db import Database
+from data.models import utcnow
+
+Clock = Callable[[], datetime]
+Budget = Callable[[], None]  # called before each paid model call; raises when none are left
+
+MINUTE = timedelta(minutes=1)
+DAY = timedelta(days=1)
+MB = 1024 * 1024
+SERVER = ""  # the ledger's owner for server-wide counts
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits in force; None means no limit."""
+
+    turns_per_minute: int | None = None
+    designs_per_day: int | None = None
+    storage_mb: float | None = None
+    gemini_calls_per_day: int | None = None
+
+
+SIGN_IN_DEFAULTS = Limits(turns_per_minute=20, designs_per_day=200, storage_mb=500)
+
+
+def unlimited() -> None:
+    """A budget that never runs out."""
+
+
+class LimitReached(StudioError):
+    """A request refused by a limit; the message names the limit and when it frees up."""
+
+    def __init__(self, message: str, retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+def wait_text(seconds: float) -> str:
+    """A short human duration: '34 s', '5 min', '3 h 12 min'."""
+    seconds = max(1, math.ceil(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes = math.ceil(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+
+
+def _amount(number: float, unit: str) -> str:
+    return f"{number:g} {unit}" + ("" if number == 1 else "s")
+
+
+class Quotas:
+    """Admits turns, designs and Gemini calls within the limits, recording each one admitted."""
+
+    def __init__(self, db: Database, limits: Limits, clock: Clock = utcnow) -> None:
+        self.db = db
+        self.limits = limits
+        self.clock = clock
+
+    def admit_turn(self, owner: str, designs: int = 1) -> None:
+        """Count one chat turn or form generation that may draw `designs`, or refuse it.
+
+        A refused request must store nothing, so callers ask before they store anything.
+        """
+        with self.db.transaction() as session:
+            repo.lock_owner(session=session, owner=owner)
+            now = self.clock()
+            self._check_owner(session, owner, "turn", self.limits.turns_per_minute, MINUTE, 1, now)
+            limit = self.limits.designs_per_day
+            self._check_owner(session, owner, "design", limit, DAY, designs, now)
+            self._check_storage(session, owner, 0)
+            self._check_gemini(session, now)  # none left today: refuse before the turn starts
+            if self.limits.turns_per_minute is not None:
+                repo.add_event(session=session, owner=owner, kind="turn", at=now)
+
+    def reserve_designs(self, session: Session, owner: str, count: int, size_bytes: int) -> None:
+        """Inside the transaction that stores designs: check and count them, or refuse."""
+        repo.lock_owner(session=session, owner=owner)
+        now = self.clock()
+        self._check_owner(session, owner, "design", self.limits.designs_per_day, DAY, count, now)
+        self._check_storage(session, owner, size_bytes)
+        if self.limits.designs_per_day is not None:
+            repo.add_event(session=session, owner=owner, kind="design", at=now, count=count)
+
+    def spend_gemini_call(self) -> None:
+        """Count one call to Gemini for the whole server, or refuse it."""
+        if self.limits.gemini_calls_per_day is None:
+            return
+        with self.db.transaction() as session:
+            repo.lock_owner(session=session, owner=SERVER)
+            now = self.clock()
+            self._check_gemini(session, now)
+            repo.add_event(session=session, owner=SERVER, kind="gemini", at=now)
+
+    def prune(self) -> int:
+        """Forget counted uses older than the longest window."""
+        with self.db.transaction() as session:
+            return repo.prune(session=session, before=self.clock() - DAY)
+
+    def _check_owner(
+        self,
+        session: Session,
+        owner: str,
+        kind: str,
+        limit: int | None,
+        window: timedelta,
+        adding: int,
+        now: datetime,
+    ) -> None:
+        if limit is None:
+            return
+        what = f"{_amount(limit, kind)} a {'minute' if window == MINUTE else 'day'}"
+        if adding > limit:
+            raise LimitReached(f"At most {what} are allowed; ask for fewer.")
+        wait = _wait(session, owner, kind, limit, window, adding, now)
+        if wait is not None:
+            raise LimitReached(f"You have reached {what}; try again in {wait_text(wait)}.", wait)
+
+    def _check_gemini(self, session: Session, now: datetime) -> None:
+        limit = self.limits.gemini_calls_per_day
+        wait = None if limit is None else _wait(session, SERVER, "gemini", limit, DAY, 1, now)
+        if wait is not None:
+            raise LimitReached(
+                f"The studio has used its {_amount(limit or 0, 'Gemini call')} for today; "
+                f"try again in {wait_text(wait)}.",
+                wait,
+            )
+
+    def _check_storage(self, session: Session, owner: str, adding_bytes: int) -> None:
+        limit = self.limits.storage_mb
+        if limit is None:
+            return
+        used_bytes = repo.storage_used(session=session, owner=owner)
+        if used_bytes + adding_bytes <= limit * MB and (adding_bytes or used_bytes < limit * MB):
+            return
+        used = f"{used_bytes / MB:.1f} MB used"
+        message = (
+            f"This design ({adding_bytes / MB:.1f} MB) does not fit in your {limit:g} MB of "
+            f"storage ({used})"
+            if adding_bytes
+            else f"You have reached your {limit:g} MB of storage ({used})"
+        )
+        raise LimitReached(f"{message}; delete some conversations to free space.")
+
+
+def _wait(
+    session: Session,
+    owner: str,
+    kind: str,
+    limit: int,
+    window: timedelta,
+    adding: int,
+    now: datetime,
+) -> float | None:
+    """Seconds until `adding` more uses fit in the window, or None when they fit now."""
+    times = repo.events_since(session=session, owner=owner, kind=kind, since=now - window)
+    over = len(times) + adding - limit
+    if over <= 0:
+        return None
+    return (times[over - 1] + window - now).total_seconds()
