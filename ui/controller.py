@@ -27,6 +27,7 @@ from ui.tracing import traced
 
 Updates = dict[Any, Any]
 FormValues = dict[gr.components.Component, Any]
+TAB_WORDS = ("tab.studio", "tab.catalogue")
 
 
 @dataclass
@@ -86,6 +87,11 @@ def _as_update(value: Any) -> dict[str, Any]:
     return gr.update(value=value)
 
 
+def tab_words(tabs: tuple[gr.Tab, gr.Tab], lang: str) -> Updates:
+    """The studio and catalogue tabs' labels in a language."""
+    return {tab: gr.update(label=t(lang, key)) for tab, key in zip(tabs, TAB_WORDS, strict=True)}
+
+
 @dataclass(repr=False)
 class Controller:
     studio: Studio
@@ -105,8 +111,7 @@ class Controller:
             p.gallery.words(lang),
             p.compare.words(lang),
             p.catalogue.words(lang),
-            dict(zip(p.tabs, [gr.update(label=t(lang, "tab.studio")),
-                              gr.update(label=t(lang, "tab.catalogue"))], strict=True)),  # fmt: skip
+            tab_words(p.tabs, lang),
         )
 
     def _screen(self, owner: str, view: StudioView, lang: str, shown: int | None = None) -> Updates:
