@@ -15,7 +15,7 @@ from typing import Any
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
 from core.storage import FileStore
 from data.models import Attachment
 
@@ -30,7 +30,6 @@ FORMATS = {
 }
 # Phone cameras write JPEGs with a multi-picture index, which Pillow names MPO.
 ALIASES = {"MPO": "JPEG"}
-ALLOWED = "PNG, JPEG or WebP"
 _SRGB = ImageCms.createProfile("sRGB")
 
 
@@ -92,17 +91,17 @@ def clean_image(upload: Upload, max_upload_mb: float = DEFAULT_MAX_UPLOAD_MB) ->
 
 def _check_count(count: int) -> None:
     if count > MAX_IMAGES:
-        raise StudioError(f"at most {MAX_IMAGES} reference images per message, not {count}")
+        raise StudioError(Refusal.TOO_MANY_IMAGES, limit=MAX_IMAGES, count=count)
 
 
 def _check_size(name: str, size: int, max_upload_mb: float) -> None:
     if size > max_upload_mb * 1024 * 1024:
+        megabytes = f"{size / 1024 / 1024:.1f}"
         raise StudioError(
-            f"{name} is {size / 1024 / 1024:.1f} MB; reference images may be at most "
-            f"{max_upload_mb:g} MB"
+            Refusal.IMAGE_TOO_LARGE, name=name, size=megabytes, limit=f"{max_upload_mb:g}"
         )
     if size == 0:
-        raise StudioError(f"{name} is empty; attach a {ALLOWED} image")
+        raise StudioError(Refusal.IMAGE_EMPTY, name=name)
 
 
 def _opened(upload: Upload) -> Image.Image:
@@ -110,16 +109,15 @@ def _opened(upload: Upload) -> Image.Image:
     try:
         image = Image.open(io.BytesIO(upload.data))
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError):
-        raise StudioError(f"{upload.name} is not a {ALLOWED} image") from None
+        raise StudioError(Refusal.NOT_AN_IMAGE, name=upload.name) from None
     if _format(image) not in FORMATS:
         image.close()
-        raise StudioError(f"{upload.name} is a {image.format} image; attach a {ALLOWED} image")
+        raise StudioError(Refusal.IMAGE_FORMAT, name=upload.name, format=image.format)
     width, height = image.size
     if max(width, height) > MAX_SIDE:
         image.close()
         raise StudioError(
-            f"{upload.name} is {width} × {height} px; reference images may be at most "
-            f"{MAX_SIDE} px a side"
+            Refusal.IMAGE_TOO_WIDE, name=upload.name, width=width, height=height, limit=MAX_SIDE
         )
     return image
 
@@ -134,7 +132,7 @@ def _decoded(name: str, image: Image.Image, fmt: str) -> Image.Image:
         image.load()
         upright = ImageOps.exif_transpose(image)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise StudioError(f"{name} could not be read (the file is damaged or cut short)") from None
+        raise StudioError(Refusal.IMAGE_DAMAGED, name=name) from None
     mode = "RGBA" if _has_alpha(upright) and fmt != "JPEG" else "RGB"
     icc = upright.info.get("icc_profile")
     if icc and upright.mode in ("RGB", "RGBA"):

@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from core.design_fields import design_fields
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
 from core.properties import Gemstone, JewelryType, Metal
 
 # What the catalogue shows, in order; `thumbnail` is the picture's path in the file store.
@@ -60,7 +60,7 @@ class CatalogueFilter:
         """The filter with blanks as None, or a StudioError naming a value that cannot match."""
         query = (self.query or "").strip()
         if len(query) > MAX_QUERY:
-            raise StudioError(f"query is too long ({len(query)} characters; at most {MAX_QUERY})")
+            raise StudioError(Refusal.QUERY_TOO_LONG, length=len(query), limit=MAX_QUERY)
         return CatalogueFilter(
             _choice("jewelry_type", self.jewelry_type, JewelryType),
             _choice("metal", self.metal, Metal),
@@ -75,7 +75,7 @@ def _choice(name: str, value: str | None, allowed: type[StrEnum]) -> str | None:
     text = str(value).strip().lower()
     choices = [member.value for member in allowed]
     if text not in choices:
-        raise StudioError(f"{name}: {value!r} is not one of {', '.join(choices)}")
+        raise StudioError(Refusal.FILTER_VALUE, name=name, value=value, allowed=", ".join(choices))
     return text
 
 
@@ -158,7 +158,7 @@ def export_bytes(entries: Sequence[CatalogueEntry], fmt: str) -> bytes:
     """The catalogue as UTF-8 CSV (lists as JSON text) or as a JSON array of rows."""
     fmt = (fmt or "").strip().lower()
     if fmt not in FORMATS:
-        raise StudioError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        raise StudioError(Refusal.EXPORT_FORMAT, allowed=", ".join(FORMATS), format=fmt)
     rows = export_rows(entries)
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1).encode("utf-8")

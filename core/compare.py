@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from core.design_fields import design_fields
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
 
 MIN_COMPARED, MAX_COMPARED = 2, 4
 # Spec figures are rounded to 0.01 mm / g at most; closer values are the same figure.
@@ -28,10 +28,12 @@ def same(a: Any, b: Any) -> bool:
 def compare_designs(designs: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """{'designs': [...], 'differences': {field: [value per design]}}; equal fields left out."""
     if not MIN_COMPARED <= len(designs) <= MAX_COMPARED:
-        raise StudioError(f"compare {MIN_COMPARED} to {MAX_COMPARED} designs, not {len(designs)}")
+        raise StudioError(
+            Refusal.COMPARE_COUNT, low=MIN_COMPARED, high=MAX_COMPARED, count=len(designs)
+        )
     ids = [design.get("id") for design in designs]
     if len(set(ids)) != len(ids):
-        raise StudioError("compare different designs: an id is given twice")
+        raise StudioError(Refusal.COMPARE_TWICE)
     rows = [design_fields(design) for design in designs]
     names = list(dict.fromkeys(name for row in rows for name in row))
     differences = {}

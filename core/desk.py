@@ -22,7 +22,7 @@ from core.catalogue import (
 )
 from core.compare import MAX_COMPARED, MIN_COMPARED, compare_designs
 from core.designs import Designs
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
 from core.package import design_package, package_name
 from core.records import image_dict
 from core.scratch import Scratch
@@ -43,13 +43,15 @@ class Desk:
         """2–4 of the owner's designs side by side: {'designs', 'differences'}."""
         ids = [int(image_id) for image_id in image_ids or []]
         if not MIN_COMPARED <= len(ids) <= MAX_COMPARED:
-            raise StudioError(f"compare {MIN_COMPARED} to {MAX_COMPARED} designs, not {len(ids)}")
+            raise StudioError(
+                Refusal.COMPARE_COUNT, low=MIN_COMPARED, high=MAX_COMPARED, count=len(ids)
+            )
         return compare_designs([self.designs.get(owner, image_id) for image_id in ids])
 
     def entries(self, owner: str) -> list[CatalogueEntry]:
         """Every design in the owner's conversations, oldest first."""
         with self.db.transaction() as session:
-            rows = repo.list_owner_images(session=session, user_id=owner)
+            rows = repo.list_owner_images(session=session, owner=owner)
         return [CatalogueEntry(image_dict(image), title) for image, title in rows]
 
     def catalogue(self, owner: str, filters: CatalogueFilter) -> tuple[pd.DataFrame, int]:

@@ -103,8 +103,8 @@ class TurnService:
         owner: str,
         conversation_id: int | None,
         message: str,
-        references: Sequence[ReferenceImage] = (),
         language: str = "",
+        references: Sequence[ReferenceImage] = (),
     ) -> AsyncIterator[ChatUpdate]:
         """Start a turn (in a new conversation when none is given); yield it as it grows.
 
@@ -114,7 +114,7 @@ class TurnService:
         """
         text = checked_message(message, with_images=bool(references))
         if len(references) > MAX_IMAGES:
-            raise StudioError(f"at most {MAX_IMAGES} reference images per message")
+            raise StudioError(Refusal.TOO_MANY_IMAGES, limit=MAX_IMAGES, count=len(references))
         if conversation_id is not None:
             self.conversations.ensure(owner, conversation_id)
         self.quotas.admit_turn(owner)  # before a conversation or message is stored
@@ -131,7 +131,7 @@ class TurnService:
     ) -> dict[str, Any]:
         """Run one turn to its end and return the stored messages and designs."""
         final: ChatUpdate | None = None
-        async for update in self.stream(owner, conversation_id, message, references):
+        async for update in self.stream(owner, conversation_id, message, references=references):
             final = update
         assert final is not None and final.done
         if final.error and not final.images:

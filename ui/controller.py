@@ -289,7 +289,7 @@ class Controller:
         owner, message = self.identity.owner(request), message or {}
         references = load_references(message.get("files") or [], self.studio.settings.max_upload_mb)
         text = message.get("text") or ""
-        turn = self.studio.turns.stream(owner, conversation_id, text, references, language=lang)
+        turn = self.studio.turns.stream(owner, conversation_id, text, lang, references)
         async for update in turn:
             if not update.done:
                 yield self._turn(update, shown, lang)

@@ -82,21 +82,25 @@ def _register_chat(studio: Studio, identity: Identity, limit: int) -> None:
         reference_images: list[str] | None = None,
         request: gr.Request = None,
     ) -> dict:
-        """Send a message to the designer, with up to 4 reference images.
+        """Send a message to the jewelry designer, who answers and may draw designs.
+
+        Write as a designer would, in English or Vietnamese, e.g. "a platinum ring with a
+        1 ct oval ruby" or "make it rose gold", and attach up to 4 reference images (a sketch,
+        a customer's photo, a stone). Returns user_message (its `attachments` list the stored
+        images), assistant_message and generated_images (each with its id, properties, spec
+        and image_url).
 
         Args:
-            conversation_id: the conversation to talk in.
-            message: what to design or change, in English or Vietnamese (may be empty when
+            conversation_id: The conversation to talk in (see create_conversation).
+            message: What to design or change, at most 4000 characters (may be empty when
                 images are attached).
-            reference_images: up to 4 PNG, JPEG or WebP images (at most MAX_UPLOAD_MB each,
-                4096 px a side), e.g. [gradio_client.handle_file("sketch.jpg")].
-
-        Returns:
-            user_message (with its `attachments`), assistant_message and generated_images.
+            reference_images: Up to 4 PNG, JPEG or WebP images, each at most MAX_UPLOAD_MB
+                and 4096 px a side, e.g. [gradio_client.handle_file("sketch.jpg")]; they are
+                stored without their metadata (EXIF, GPS).
         """
         references = load_references(reference_images or [], max_mb)
         owner = identity.owner(request)
-        result = await studio.turns.run(owner, int(conversation_id), message, references)
+        result = await studio.turns.run(owner, int(conversation_id), message, references=references)
         return {
             **result,
             "user_message": message_with_urls(result["user_message"], locate),

@@ -116,3 +116,11 @@ def test_read_uploads_refuses_an_oversized_file_by_its_size(tmp_path: Path) -> N
     big.write_bytes(b"\0" * (3 * 1024 * 1024))
     with pytest.raises(StudioError, match="huge.webp is 3.0 MB"):
         read_uploads([big], 2)
+
+
+def test_a_refusal_names_the_file_in_vietnamese_too() -> None:
+    with pytest.raises(StudioError) as caught:
+        clean_image(Upload("phác thảo.png", encoded(Image.new("L", (5000, 10)), "PNG")))
+    assert caught.value.text("vi") == (
+        "phác thảo.png có kích thước 5000 × 10 px; ảnh tham khảo tối đa 4096 px mỗi cạnh."
+    )

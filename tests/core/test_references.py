@@ -35,7 +35,9 @@ def test_images_are_stored_with_the_users_message_without_metadata(studio: Studi
     conversation_id = studio.conversations.create(OWNER)["id"]
     references = checked_images([photo("ring.jpg"), photo("sketch.jpg", "navy")])
     result = asyncio.run(
-        studio.turns.run(OWNER, conversation_id, "a rose gold ring like these", references)
+        studio.turns.run(
+            OWNER, conversation_id, "a rose gold ring like these", references=references
+        )
     )
     attachments = result["user_message"]["attachments"]
     assert [a["name"] for a in attachments] == ["ring.jpg", "sketch.jpg"]
@@ -60,7 +62,7 @@ def test_vietnamese_images_only_gets_a_plain_answer_and_a_request_for_words(
     conversation_id = studio.conversations.create(OWNER)["id"]
     asyncio.run(studio.turns.run(OWNER, conversation_id, "xin chào"))
     (reference,) = checked_images([photo("mẫu.jpg")])
-    result = asyncio.run(studio.turns.run(OWNER, conversation_id, "  ", [reference]))
+    result = asyncio.run(studio.turns.run(OWNER, conversation_id, "  ", references=[reference]))
     assert result["user_message"]["content"] == ""
     text = result["assistant_message"]["content"]
     assert text.startswith("Mình đã nhận ảnh tham khảo bạn gửi kèm, nhưng trình thiết kế "
@@ -72,7 +74,7 @@ def test_a_new_conversation_is_titled_by_its_images_when_there_are_no_words(
     studio: Studio,
 ) -> None:
     references = checked_images([photo("bangle.jpg")])
-    updates = studio.turns.stream(OWNER, None, "", references)
+    updates = studio.turns.stream(OWNER, None, "", references=references)
 
     async def last() -> int:
         async for update in updates:
@@ -93,9 +95,9 @@ def test_bad_input_stores_nothing(studio: Studio, tmp_path: Path) -> None:
         load_references([text_file], 10)
     five = checked_images([photo("a.jpg")]) * 5
     with pytest.raises(StudioError, match="at most 4 reference images"):
-        studio.turns.stream(OWNER, conversation_id, "ring", five)
+        studio.turns.stream(OWNER, conversation_id, "ring", references=five)
     with pytest.raises(StudioError, match="no conversation with id"):
-        studio.turns.stream("someone else", conversation_id, "ring", five[:1])
+        studio.turns.stream("someone else", conversation_id, "ring", references=five[:1])
     assert studio.conversations.get(OWNER, conversation_id)["messages"] == []
     assert files_in(studio) == []
 
@@ -103,7 +105,7 @@ def test_bad_input_stores_nothing(studio: Studio, tmp_path: Path) -> None:
 def test_a_failed_row_removes_the_written_images(studio: Studio) -> None:
     conversation_id = studio.conversations.create(OWNER)["id"]
     references = checked_images([photo("a.jpg")])
-    turn = studio.turns.stream(OWNER, conversation_id, "ring", references)
+    turn = studio.turns.stream(OWNER, conversation_id, "ring", references=references)
     studio.conversations.delete(OWNER, conversation_id)  # gone before the turn stores anything
 
     async def run() -> None:
@@ -118,7 +120,7 @@ def test_a_failed_row_removes_the_written_images(studio: Studio) -> None:
 def test_deleting_the_conversation_removes_its_reference_files(studio: Studio) -> None:
     conversation_id = studio.conversations.create(OWNER)["id"]
     references = checked_images([photo("a.jpg"), photo("b.jpg")])
-    asyncio.run(studio.turns.run(OWNER, conversation_id, "a silver ring", references))
+    asyncio.run(studio.turns.run(OWNER, conversation_id, "a silver ring", references=references))
     assert len(files_in(studio)) == 3  # two references and one design
     studio.conversations.delete(OWNER, conversation_id)
     assert files_in(studio) == []

@@ -99,7 +99,7 @@ async def turn(
     language: str = "",
 ) -> Outcome:
     outcome, start = Outcome(), time.monotonic()
-    updates = studio.turns.stream(OWNER, conversation_id, message, references, language=language)
+    updates = studio.turns.stream(OWNER, conversation_id, message, language, references)
     async for update in updates:
         if update.status:
             outcome.statuses.append(update.status)
