@@ -43,13 +43,18 @@ def form_texts(
     values = {
         "n": len(image_ids),
         "kind": image_type.value.upper(),
-        "piece": describe(properties, lang) if lang == "vi" else properties.summary(),
+        "piece": piece_text(properties, lang),
         "ids": ", ".join(f"#{image_id}" for image_id in image_ids),
     }
     english, vietnamese = PHRASES[f"asked_{count}"]
     asked = (vietnamese if lang == "vi" else english).format(**values)
     english, vietnamese = PHRASES[f"answer_{count}"]
     return asked, (vietnamese if lang == "vi" else english).format(**values)
+
+
+def piece_text(properties: DesignProperties, lang: str) -> str:
+    """The piece in one line, in the conversation's language."""
+    return describe(properties, lang) if lang == "vi" else properties.summary()
 
 
 def short_title(summary: str, limit: int = 60) -> str:
@@ -94,7 +99,7 @@ def record_form_turn(
         meta=meta.stored(),
     )
     if not earlier and conversation.title in {"", UNTITLED}:
-        conversation.title = short_title(tools.properties.summary())
+        conversation.title = short_title(piece_text(tools.properties, lang))
     conversation.properties = tools.properties.to_dict()  # the chat builds on these next
     repo.touch_conversation(session=session, conversation=conversation)
     return message_dict(stored)

@@ -34,7 +34,7 @@ class GalleryPanel:
             self.more: gr.update(value=t(lang, "gallery.more")),
             self.compare_picks: gr.update(label=t(lang, "compare.label")),
             self.compare: gr.update(value=t(lang, "compare.button")),
-            self.package: gr.update(value=t(lang, "package.button")),
+            self.package: gr.update(label=t(lang, "package.button")),
             self.model: gr.update(label=t(lang, "detail.model")),
             self.downloads: gr.update(label=t(lang, "detail.files")),
         }

@@ -15,6 +15,7 @@ from PIL import Image
 
 from core.properties import ImageType
 from tests.conftest import OWNER, RunningApp
+from tests.ui.axe import report, serious_violations
 from tests.ui.conftest import open_studio, shoot, start_new_conversation
 
 
@@ -99,6 +100,8 @@ def test_compare_two_with_a_slider_then_three_side_by_side(
     assert "≠" in rows["Variation"]  # variants differ by design
     assert "≠" not in rows["Metal"] and "platinum" in rows["Metal"]  # the same platinum
     page.locator("#compare-panel").scroll_into_view_if_needed()
+    violations = serious_violations(page)
+    assert not violations, report(violations)
     shoot(page, "desk-compare-two")
     picks.nth(2).check()
     page.click("#compare-button")
@@ -145,6 +148,8 @@ def test_catalogue_filters_sorts_and_exports(
         " return cells.length === 2 && +cells[0].innerText <= +cells[1].innerText; }"
     )
     assert _column(page, 9) == sorted(weights, key=float)
+    violations = serious_violations(page)
+    assert not violations, report(violations)
     shoot(page, "desk-catalogue")
     with page.expect_download() as download:
         page.click("#export-csv")
@@ -185,8 +190,10 @@ def test_the_package_downloads_beside_the_selected_design(
 def test_form_designs_appear_in_the_chat_and_stay_after_reload(
     page: object, running_app: RunningApp
 ) -> None:
+    # An empty conversation opens first: no 3D viewer is torn down while it loads a model.
+    running_app.studio.conversations.create(OWNER)
     open_studio(page, running_app.url)
-    start_new_conversation(page)
+    assert page.locator("#chatbot img").count() == 0
     page.click("#generate-2d")
     page.wait_for_selector("#chatbot img", timeout=60_000)
     chat = page.locator("#chatbot")
@@ -210,3 +217,30 @@ def test_narrow_window(page: object, running_app: RunningApp) -> None:
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 390 + 1, f"the page scrolls sideways ({width} px)"
     shoot(page, "desk-catalogue-390")
+
+
+def test_the_desk_speaks_vietnamese(browser: object, running_app: RunningApp) -> None:
+    form_designs(running_app, 2, metal="rose gold", gemstone="pearl")
+    context = browser.new_context(locale="vi-VN", viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    try:
+        open_studio(page, running_app.url)
+        page.wait_for_function("() => document.documentElement.lang === 'vi'")
+        assert "So sánh mẫu (chọn 2–4)" in page.locator("#compare-row").inner_text()
+        assert page.locator("#package-download").inner_text() == "Tải gói mẫu (.zip)"
+        picks = page.locator("#compare-picks input[type=checkbox]")
+        picks.nth(0).check()
+        picks.nth(1).check()
+        page.click("#compare-button")
+        page.wait_for_selector("#compare-table table", timeout=30_000)
+        table = page.locator("#compare-table").inner_text()
+        assert "Thuộc tính" in table and "khác nhau" in table and "vàng hồng" in table
+        page.get_by_role("tab", name="Danh mục").click()
+        page.wait_for_selector("#catalogue-table .virtual-row .body-cell", timeout=30_000)
+        assert " trên " in page.locator("#catalogue-count").inner_text()
+        headers = page.locator("#catalogue-table th").all_inner_texts()
+        assert "Trọng lượng (chỉ)" in headers and "Kim loại" in headers
+        assert "ngọc trai" in _column(page, 7)
+        shoot(page, "desk-catalogue-vi")
+    finally:
+        context.close()
