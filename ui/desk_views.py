@@ -67,6 +67,8 @@ def cell(name: str, value: Any, lang: str) -> str:
         return "—"
     if isinstance(value, list):
         return " × ".join(cell("", v, lang) for v in value)
+    if name == "image_type":
+        return str(value).upper()
     if name in DesignProperties.model_fields and (field_choices(name) or name == "karat"):
         return value_text(name, value, lang)
     if isinstance(value, int | float) and not isinstance(value, bool):
