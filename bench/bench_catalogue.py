@@ -40,7 +40,7 @@ def fill(studio: object, owner: str, designs: int) -> None:
             kind = index % len(kinds)
             session.add(GeneratedImage(
                 conversation_id=conversations[index % 20], image_type="2d",
-                prompt=f"brief {index}", image_path=f"c/{index}.png",
+                prompt=f"brief {index}", image_path=f"c/{index}.png", owner=owner,
                 properties=kinds[kind].to_dict(), spec=specs[kind],
             ))  # fmt: skip
 
