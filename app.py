@@ -11,8 +11,10 @@ from core.accounts import Accounts
 from core.conversations import Conversations
 from core.designers import build_designer
 from core.designs import Designs
+from core.desk import Desk
 from core.limits import Clock, Quotas
 from core.logs import configure_logging
+from core.scratch import Scratch
 from core.settings import Settings, SettingsError
 from core.storage import open_store
 from core.studio import Studio
@@ -38,6 +40,7 @@ def build_studio(settings: Settings, clock: Clock = utcnow) -> Studio:
     quotas = Quotas(db, settings.limits, clock)
     designer, artist = build_designer(settings, quotas.spend_gemini_call)
     conversations = Conversations(db, files)
+    designs = Designs(db, files, artist, conversations, quotas)
     return Studio(
         settings=settings,
         db=db,
@@ -45,7 +48,8 @@ def build_studio(settings: Settings, clock: Clock = utcnow) -> Studio:
         designer=designer,
         conversations=conversations,
         turns=TurnService(db, files, designer, artist, conversations, quotas),
-        designs=Designs(db, files, artist, conversations, quotas),
+        designs=designs,
+        desk=Desk(db, designs, Scratch()),
         quotas=quotas,
         accounts=Accounts(db),
     )

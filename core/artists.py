@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from core.attachments import ReferenceImage
 from core.drawing import DrawingPool
 from core.engine import Rendering, render_design
 from core.properties import DesignProperties, ImageType
@@ -16,9 +19,14 @@ class OfflineArtist:
         self.vn_sizes = vn_sizes  # the Vietnamese ring-size chart specs use (bundled if None)
 
     async def draw(
-        self, properties: DesignProperties, image_type: ImageType, variant: int, prompt: str
+        self,
+        properties: DesignProperties,
+        image_type: ImageType,
+        variant: int,
+        prompt: str,
+        references: Sequence[ReferenceImage] = (),
     ) -> Rendering:
-        """Render one variant of the design."""
+        """Render one variant of the design (the engine reads properties, not pictures)."""
         return await self.pool.run(
             "engine", render_design, properties, image_type, variant, self.vn_sizes
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +14,7 @@ from core.records import conversation_dict, image_dict, message_dict
 from core.storage import FileStore
 from data import repository as repo
 from data.db import Database
-from data.models import Conversation
+from data.models import Attachment, Conversation
 
 MAX_TITLE = 200
 MAX_DESCRIPTION = 2000
@@ -95,9 +96,12 @@ class Conversations:
             images = repo.images_by_id(
                 session=session, conversation_id=conversation_id, image_ids=shown
             )
+            attached = by_message(
+                repo.attachments_of(session=session, message_ids=[m.id for m in page])
+            )
             return {
                 **conversation_dict(conversation),
-                "messages": [message_dict(m) for m in page],
+                "messages": [message_dict(m, attached[m.id]) for m in page],
                 "images": [image_dict(i) for i in images],
                 "next_before_id": page[-1].id if more else None,
             }
@@ -107,9 +111,12 @@ class Conversations:
             conversation = self.require(session, owner, conversation_id)
             messages = repo.list_messages(session=session, conversation_id=conversation_id)
             images = repo.list_images(session=session, conversation_id=conversation_id)
+            attached = by_message(
+                repo.list_attachments(session=session, conversation_id=conversation_id)
+            )
             return {
                 **conversation_dict(conversation),
-                "messages": [message_dict(m) for m in messages],
+                "messages": [message_dict(m, attached[m.id]) for m in messages],
                 "images": [image_dict(i) for i in images],
             }
 
@@ -166,6 +173,14 @@ class Conversations:
         with self.db.transaction() as session:
             conversation = self.require(session, owner, conversation_id)
         return parse_properties(conversation.properties or {})
+
+
+def by_message(attachments: list[Attachment]) -> dict[int, list[Attachment]]:
+    """Reference images grouped by the message they came with (missing ones: empty)."""
+    grouped: dict[int, list[Attachment]] = defaultdict(list)
+    for attachment in attachments:
+        grouped[attachment.message_id].append(attachment)
+    return grouped
 
 
 def checked_texts(title: str, description: str) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from core.conversations import Conversations
 from core.design_store import DesignStore
 from core.engine.pdf import sheet_pdf
 from core.errors import Refusal, StudioError
+from core.form_record import FORM_DESIGNER, record_form_turn
 from core.limits import Quotas
 from core.messages import ToolName
 from core.metrics import record_designs
@@ -24,7 +25,6 @@ from data.db import Database
 from data.models import GeneratedImage
 
 FORM_PROMPT = "Generated from the property form"
-FORM_DESIGNER = "form"  # designs drawn from the property form, in metrics
 
 
 class FileKind(StrEnum):
@@ -56,7 +56,10 @@ class Designs:
     ) -> dict[str, Any]:
         """Draw designs straight from properties, outside the chat."""
         checked = self._admit(owner, conversation_id, properties, count)
-        return await self._draw(owner, prompt, checked, conversation_id, count, image_type)
+        tools, _ = await self._draw(owner, prompt, checked, conversation_id, count, image_type)
+        if conversation_id is not None:
+            self.conversations.touch(owner, conversation_id, tools.properties)
+        return {"success": True, "images": tools.images}
 
     async def generate_from_form(
         self,
@@ -65,13 +68,29 @@ class Designs:
         properties: dict[str, Any],
         count: int,
         image_type: ImageType,
+        language: str = "",
     ) -> int:
-        """Draw from the form into the selected conversation (a new one if none); return its id."""
+        """Draw from the form into the selected conversation (a new one if none); return its id.
+
+        The request and the designs are written into the conversation as a turn, worded in
+        `language` ("en" or "vi"; "" follows the conversation).
+        """
         # Bad input and limits are refused before a conversation is created for the designs.
         checked = self._admit(owner, conversation_id, properties, count)
         if conversation_id is None:
             conversation_id = self.conversations.create(owner)["id"]
-        await self._draw(owner, FORM_PROMPT, checked, conversation_id, count, image_type)
+        tools, store = await self._draw(
+            owner, FORM_PROMPT, checked, conversation_id, count, image_type
+        )
+        try:
+            with self.db.transaction() as session:
+                conversation = self.conversations.require(
+                    session, owner, conversation_id, for_update=True
+                )
+                record_form_turn(session, conversation, tools, image_type, language)
+        except BaseException:
+            store.discard([image["id"] for image in tools.images])  # designs only with their turn
+            raise
         return conversation_id
 
     def _admit(
@@ -94,7 +113,8 @@ class Designs:
         conversation_id: int | None,
         count: int,
         image_type: ImageType,
-    ) -> dict[str, Any]:
+    ) -> tuple[ToolSession, DesignStore]:
+        """Draw and store designs through the tool path (every design or none)."""
         store = DesignStore(self.db, self.files, self.quotas, owner, conversation_id)
         tools = ToolSession(artist=self.artist, sink=store, properties=properties)
         args = {"image_type": image_type.value, "count": count, "prompt": prompt[:2000]}
@@ -103,9 +123,7 @@ class Designs:
         if "error" in result:
             store.discard([image["id"] for image in tools.images])
             raise StudioError(result["error"])
-        if conversation_id is not None:
-            self.conversations.touch(owner, conversation_id, tools.properties)
-        return {"success": True, "images": tools.images}
+        return tools, store
 
     def get(self, owner: str, image_id: int) -> dict[str, Any]:
         """One design's record."""

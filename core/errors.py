@@ -20,6 +20,18 @@ class Refusal(StrEnum):
     DESCRIPTION_TOO_LONG = "description_too_long"
     COUNT_OUT_OF_RANGE = "count_out_of_range"
     INVALID_PROPERTIES = "invalid_properties"
+    TOO_MANY_IMAGES = "too_many_images"
+    IMAGE_TOO_LARGE = "image_too_large"
+    IMAGE_EMPTY = "image_empty"
+    NOT_AN_IMAGE = "not_an_image"
+    IMAGE_FORMAT = "image_format"
+    IMAGE_TOO_WIDE = "image_too_wide"
+    IMAGE_DAMAGED = "image_damaged"
+    COMPARE_COUNT = "compare_count"
+    COMPARE_TWICE = "compare_twice"
+    EXPORT_FORMAT = "export_format"
+    QUERY_TOO_LONG = "query_too_long"
+    FILTER_VALUE = "filter_value"
 
 
 # fmt: off
@@ -43,6 +55,32 @@ WORDING: dict[Refusal, tuple[str, str]] = {  # (English: the API's words, Vietna
                                  "Số phương án phải từ 1 đến {limit}, không phải {count}."),
     Refusal.INVALID_PROPERTIES: ("Invalid design properties: {problems}",
                                  "Thuộc tính mẫu chưa hợp lệ: {problems}"),
+    Refusal.TOO_MANY_IMAGES: ("at most {limit} reference images per message, not {count}",
+                              "Mỗi tin nhắn kèm tối đa {limit} ảnh tham khảo, không phải {count}."),
+    Refusal.IMAGE_TOO_LARGE: ("{name} is {size} MB; reference images may be at most {limit} MB",
+                              "{name} nặng {size} MB; ảnh tham khảo tối đa {limit} MB."),
+    Refusal.IMAGE_EMPTY: ("{name} is empty; attach a PNG, JPEG or WebP image",
+                          "{name} trống; hãy đính kèm ảnh PNG, JPEG hoặc WebP."),
+    Refusal.NOT_AN_IMAGE: ("{name} is not a PNG, JPEG or WebP image",
+                           "{name} không phải ảnh PNG, JPEG hay WebP."),
+    Refusal.IMAGE_FORMAT: ("{name} is a {format} image; attach a PNG, JPEG or WebP image",
+                           "{name} là ảnh {format}; hãy đính kèm ảnh PNG, JPEG hoặc WebP."),
+    Refusal.IMAGE_TOO_WIDE: ("{name} is {width} × {height} px; reference images may be at most "
+                             "{limit} px a side",
+                             "{name} có kích thước {width} × {height} px; ảnh tham khảo tối đa "
+                             "{limit} px mỗi cạnh."),
+    Refusal.IMAGE_DAMAGED: ("{name} could not be read (the file is damaged or cut short)",
+                            "Không đọc được {name} (tệp bị hỏng hoặc bị cắt ngắn)."),
+    Refusal.COMPARE_COUNT: ("compare {low} to {high} designs, not {count}",
+                            "Hãy so sánh từ {low} đến {high} mẫu, không phải {count}."),
+    Refusal.COMPARE_TWICE: ("compare different designs: an id is given twice",
+                            "Hãy so sánh các mẫu khác nhau: có mã bị chọn hai lần."),
+    Refusal.EXPORT_FORMAT: ("format must be one of {allowed}, not {format!r}",
+                            "Định dạng phải là một trong {allowed}, không phải {format!r}."),
+    Refusal.QUERY_TOO_LONG: ("query is too long ({length} characters; at most {limit})",
+                             "Từ khoá tìm kiếm quá dài ({length} ký tự; tối đa {limit})."),
+    Refusal.FILTER_VALUE: ("{name}: {value!r} is not one of {allowed}",
+                           "{name}: {value!r} không thuộc {allowed}."),
 }
 # fmt: on
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from data.models import Conversation, GeneratedImage, Message
+from data.models import Attachment, Conversation, GeneratedImage, Message
 
 
 def conversation_dict(conversation: Conversation) -> dict[str, Any]:
@@ -19,16 +20,29 @@ def conversation_dict(conversation: Conversation) -> dict[str, Any]:
     }
 
 
-def message_dict(message: Message) -> dict[str, Any]:
-    """A message as a JSON-ready dict; `images` holds image ids."""
+def message_dict(message: Message, attachments: Sequence[Attachment] = ()) -> dict[str, Any]:
+    """A message as a JSON-ready dict; `images` holds design ids, `attachments` its references."""
     return {
         "id": message.id,
         "conversation_id": message.conversation_id,
         "role": message.role,
         "content": message.content,
         "images": list(message.images),
+        "attachments": [attachment_dict(a) for a in attachments],
         "metadata": dict(message.meta),
         "created_at": message.created_at.isoformat(),
+    }
+
+
+def attachment_dict(attachment: Attachment) -> dict[str, Any]:
+    """A reference image as a JSON-ready dict; `image_path` is relative to the file store."""
+    return {
+        "id": attachment.id,
+        "name": attachment.name,
+        "mime_type": attachment.mime_type,
+        "width": attachment.width,
+        "height": attachment.height,
+        "image_path": attachment.path,
     }
 
 

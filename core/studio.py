@@ -9,6 +9,7 @@ from core.accounts import Accounts
 from core.conversations import Conversations
 from core.designers.base import Designer
 from core.designs import Designs
+from core.desk import Desk
 from core.limits import Quotas
 from core.settings import Settings
 from core.storage import FileStore
@@ -59,6 +60,7 @@ class Studio:
     conversations: Conversations
     turns: TurnService
     designs: Designs
+    desk: Desk
     quotas: Quotas
     accounts: Accounts
 
@@ -88,4 +90,5 @@ class Studio:
     async def aclose(self) -> None:
         """Release the designer's connections and the database."""
         await self.designer.aclose()
+        self.desk.scratch.close()
         self.db.dispose()

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
 
 import anyio
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from core.attachments import ReferenceImage
 from core.engine import Rendering
 from core.errors import StudioError
 from core.messages import ToolCall, ToolName
@@ -34,7 +35,12 @@ class Artist(Protocol):
     """Draws designs: the offline engine, or Gemini's image model plus the engine."""
 
     async def draw(
-        self, properties: DesignProperties, image_type: ImageType, variant: int, prompt: str
+        self,
+        properties: DesignProperties,
+        image_type: ImageType,
+        variant: int,
+        prompt: str,
+        references: Sequence[ReferenceImage] = (),
     ) -> Rendering: ...
 
     async def edit(
@@ -139,7 +145,10 @@ async def generate_jewelry_design(session: ToolSession, args: GenerateArgs) -> d
     # Variants are drawn at once (an image model takes seconds each) and stored in order,
     # only when all of them succeeded.
     renderings = await asyncio.gather(
-        *(session.artist.draw(properties, image_type, v, prompt) for v in range(args.count))
+        *(
+            session.artist.draw(properties, image_type, v, prompt, session.references)
+            for v in range(args.count)
+        )
     )
     images = [await session.keep(r, image_type, prompt, properties) for r in renderings]
     session.properties = properties
@@ -205,6 +214,7 @@ class ToolSession:
     artist: Artist
     sink: ImageSink
     properties: DesignProperties
+    references: tuple[ReferenceImage, ...] = ()  # the designer's images sent with this turn
     calls: list[ToolCall] = field(default_factory=list)
     images: list[dict[str, Any]] = field(default_factory=list)
 

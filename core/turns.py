@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session
 
-from core.conversations import UNTITLED, Conversations
+from core.attachments import MAX_IMAGES, ReferenceImage, attachment_rows, write_images
+from core.conversations import UNTITLED, Conversations, by_message
 from core.design_store import DesignStore
 from core.designers.base import (
     Designer,
@@ -73,10 +74,13 @@ class _Context:
     earlier_view: str | None = None
 
 
-def checked_message(message: str) -> str:
-    """The message, stripped, or a StudioError saying why it cannot be sent."""
+def checked_message(message: str, *, with_images: bool = False) -> str:
+    """The message, stripped, or a StudioError saying why it cannot be sent.
+
+    A message may be empty when it carries reference images.
+    """
     text = (message or "").strip()
-    if not text:
+    if not text and not with_images:
         raise StudioError(Refusal.MESSAGE_EMPTY)
     if len(text) > MAX_MESSAGE:
         raise StudioError(Refusal.MESSAGE_TOO_LONG, length=len(text), limit=MAX_MESSAGE)
@@ -95,25 +99,39 @@ class TurnService:
     quotas: Quotas
 
     def stream(
-        self, owner: str, conversation_id: int | None, message: str, language: str = ""
+        self,
+        owner: str,
+        conversation_id: int | None,
+        message: str,
+        language: str = "",
+        references: Sequence[ReferenceImage] = (),
     ) -> AsyncIterator[ChatUpdate]:
         """Start a turn (in a new conversation when none is given); yield it as it grows.
 
-        Bad input, unknown conversations and limits are refused here, before anything is stored.
+        `references` are the designer's images, checked already (core.attachments). Bad
+        input, unknown conversations and limits are refused here, before anything is stored.
         `language` is the person's screen language for status lines ("" follows the message).
         """
-        text = checked_message(message)
+        text = checked_message(message, with_images=bool(references))
+        if len(references) > MAX_IMAGES:
+            raise StudioError(Refusal.TOO_MANY_IMAGES, limit=MAX_IMAGES, count=len(references))
         if conversation_id is not None:
             self.conversations.ensure(owner, conversation_id)
         self.quotas.admit_turn(owner)  # before a conversation or message is stored
         if conversation_id is None:
             conversation_id = self.conversations.create(owner)["id"]
-        return self._run(owner, conversation_id, text, language)
+        return self._run(owner, conversation_id, text, tuple(references), language)
 
-    async def run(self, owner: str, conversation_id: int, message: str) -> dict[str, Any]:
+    async def run(
+        self,
+        owner: str,
+        conversation_id: int,
+        message: str,
+        references: Sequence[ReferenceImage] = (),
+    ) -> dict[str, Any]:
         """Run one turn to its end and return the stored messages and designs."""
         final: ChatUpdate | None = None
-        async for update in self.stream(owner, conversation_id, message):
+        async for update in self.stream(owner, conversation_id, message, references=references):
             final = update
         assert final is not None and final.done
         if final.error and not final.images:
@@ -121,11 +139,16 @@ class TurnService:
         return final.result()
 
     async def _run(
-        self, owner: str, conversation_id: int, text: str, language: str
+        self,
+        owner: str,
+        conversation_id: int,
+        text: str,
+        references: tuple[ReferenceImage, ...],
+        language: str,
     ) -> AsyncIterator[ChatUpdate]:
         started, outcome = time.perf_counter(), "cancelled"
         try:
-            async for update in self._steps(owner, conversation_id, text, language):
+            async for update in self._steps(owner, conversation_id, text, references, language):
                 if update.done:
                     outcome = "error" if update.error else "ok"
                 yield update
@@ -137,11 +160,18 @@ class TurnService:
                      outcome, conversation_id, designer, seconds * 1000)  # fmt: skip
 
     async def _steps(
-        self, owner: str, conversation_id: int, text: str, language: str
+        self,
+        owner: str,
+        conversation_id: int,
+        text: str,
+        references: tuple[ReferenceImage, ...],
+        language: str,
     ) -> AsyncIterator[ChatUpdate]:
-        user_message, context = self._store_user_message(owner, conversation_id, text)
+        user_message, context = self._store_user_message(owner, conversation_id, text, references)
         store = DesignStore(self.db, self.files, self.quotas, owner, conversation_id)
-        tools = ToolSession(artist=self.artist, sink=store, properties=context.properties)
+        tools = ToolSession(
+            artist=self.artist, sink=store, properties=context.properties, references=references
+        )
         turn = Turn(
             conversation_id,
             text,
@@ -176,32 +206,61 @@ class TurnService:
         yield self._store_answer(turn, meta, update)
 
     def _store_user_message(
-        self, owner: str, conversation_id: int, text: str
+        self,
+        owner: str,
+        conversation_id: int,
+        text: str,
+        references: tuple[ReferenceImage, ...],
     ) -> tuple[dict[str, Any], _Context]:
-        """Store the message; return it with what the designer needs to know of the rest."""
-        with self.db.transaction() as session:
-            conversation = self.conversations.require(
-                session, owner, conversation_id, for_update=True
+        """Store the message with its reference images (files first, then the rows, or
+        neither); return it with what the designer needs to know of the rest."""
+        paths = write_images(self.files, f"c{conversation_id}", references)
+        try:
+            with self.db.transaction() as session:
+                return self._user_rows(session, owner, conversation_id, text, references, paths)
+        except BaseException:
+            self.files.remove(paths)
+            raise
+
+    def _user_rows(
+        self,
+        session: Session,
+        owner: str,
+        conversation_id: int,
+        text: str,
+        references: tuple[ReferenceImage, ...],
+        paths: list[str],
+    ) -> tuple[dict[str, Any], _Context]:
+        conversation = self.conversations.require(session, owner, conversation_id, for_update=True)
+        position = repo.count_messages(session=session, conversation_id=conversation_id)
+        earlier = repo.latest_messages(
+            session=session, conversation_id=conversation_id, limit=HISTORY_WINDOW
+        )
+        stored = repo.create_message(
+            session=session, conversation_id=conversation_id, role="user", content=text
+        )
+        rows = repo.create_attachments(
+            session=session, message=stored, attachments=attachment_rows(owner, references, paths)
+        )
+        title = text or ", ".join(r.name for r in references)
+        if not position and conversation.title in {"", UNTITLED}:
+            conversation.title = title[:60] + ("…" if len(title) > 60 else "")
+        repo.touch_conversation(session=session, conversation=conversation)
+        attached = by_message(
+            repo.attachments_of(session=session, message_ids=[m.id for m in earlier])
+        )
+        history = [
+            HistoryEntry(
+                m.role, m.content, MessageMeta.of(m.meta), list(m.images),
+                [a.name for a in attached[m.id]],
             )
-            position = repo.count_messages(session=session, conversation_id=conversation_id)
-            earlier = repo.latest_messages(
-                session=session, conversation_id=conversation_id, limit=HISTORY_WINDOW
-            )
-            stored = repo.create_message(
-                session=session, conversation_id=conversation_id, role="user", content=text
-            )
-            if not position and conversation.title in {"", UNTITLED}:
-                conversation.title = text[:60] + ("…" if len(text) > 60 else "")
-            repo.touch_conversation(session=session, conversation=conversation)
-            history = [
-                HistoryEntry(m.role, m.content, MessageMeta.of(m.meta), list(m.images))
-                for m in reversed(earlier)
-            ]
-            context = _Context(history, parse_properties(conversation.properties or {}), position)
-            if position > len(earlier):  # the window does not reach the beginning
-                image = repo.latest_chat_image(session=session, conversation_id=conversation_id)
-                context.earlier_view = image.image_type if image else None
-            return message_dict(stored), context
+            for m in reversed(earlier)
+        ]  # fmt: skip
+        context = _Context(history, parse_properties(conversation.properties or {}), position)
+        if position > len(earlier):  # the window does not reach the beginning
+            image = repo.latest_chat_image(session=session, conversation_id=conversation_id)
+            context.earlier_view = image.image_type if image else None
+        return message_dict(stored, rows), context
 
     def _store_answer(self, turn: Turn, meta: MessageMeta, update: ChatUpdate) -> ChatUpdate:
         tools = turn.tools
@@ -213,15 +272,13 @@ class TurnService:
         meta.properties = tools.properties.to_dict()
         image_ids = [image["id"] for image in tools.images]
         with self.db.transaction() as session:
-            stored = repo.create_message(
+            stored = repo.create_answer(
                 session=session,
                 conversation_id=turn.conversation_id,
-                role="assistant",
                 content=content,
-                images=image_ids,
+                image_ids=image_ids,
                 meta=meta.stored(),
             )
-            repo.attach_images(session=session, message_id=stored.id, image_ids=image_ids)
             self._settle_properties(session, turn.conversation_id, tools.properties)
             update.assistant_message = message_dict(stored)
         record_designs(self.designer.name, tools.calls)

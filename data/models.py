@@ -94,3 +94,27 @@ class UsageEvent(SQLModel, table=True):
     owner: str = Field(max_length=128)  # "" for server-wide counts (Gemini calls)
     kind: str = Field(max_length=16)  # turn | design | gemini
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class Attachment(SQLModel, table=True):
+    """A reference image the designer sent with a message (its file lives in the file store)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("message.id", ondelete="CASCADE"), index=True, nullable=False
+        )
+    )
+    conversation_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("conversation.id", ondelete="CASCADE"), index=True, nullable=False
+        )
+    )
+    name: str = Field(default="", max_length=255)  # the file name the designer gave it
+    mime_type: str = Field(max_length=32)
+    width: int
+    height: int
+    path: str = Field(max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)
+    owner: str = Field(max_length=128, index=True)  # whose studio it is in, like a design
+    size_bytes: int = Field(default=0)  # of the stored file, for the storage limit

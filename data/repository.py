@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlmodel import Session, col, delete, func, select
 
-from data.models import Conversation, GeneratedImage, Message, utcnow
+from data.models import Attachment, Conversation, GeneratedImage, Message, utcnow
 
 # Row locks, not SERIALIZABLE: no lost updates and no retry loop around callers' `with` blocks.
 _ROW_LOCK = {"key_share": True}  # FOR NO KEY UPDATE on PostgreSQL; SQLite ignores it.
@@ -82,7 +82,9 @@ def delete_conversation(*, session: Session, conversation: Conversation) -> list
         return []  # someone else deleted it meanwhile
     images = list_images(session=session, conversation_id=locked.id)
     paths = [p for image in images for p in image_files(image)]
+    paths += [a.path for a in list_attachments(session=session, conversation_id=locked.id)]
     # Explicit deletes in dependency order, so it works the same without ON DELETE CASCADE.
+    session.exec(delete(Attachment).where(Attachment.conversation_id == locked.id))
     session.exec(delete(GeneratedImage).where(GeneratedImage.conversation_id == locked.id))
     session.exec(delete(Message).where(Message.conversation_id == locked.id))
     session.delete(locked)
@@ -109,6 +111,27 @@ def create_message(
     )
     session.add(message)
     session.flush()
+    return message
+
+
+def create_answer(
+    *,
+    session: Session,
+    conversation_id: int,
+    content: str,
+    image_ids: list[int],
+    meta: dict[str, Any],
+) -> Message:
+    """Insert the designer's message and link the designs it shows to it."""
+    message = create_message(
+        session=session,
+        conversation_id=conversation_id,
+        role="assistant",
+        content=content,
+        images=image_ids,
+        meta=meta,
+    )
+    attach_images(session=session, message_id=message.id, image_ids=image_ids)
     return message
 
 
@@ -240,7 +263,57 @@ def image_files(image: GeneratedImage) -> list[str]:
     return [p for p in (image.image_path, image.model_path, image.stl_path) if p]
 
 
+def create_attachments(
+    *, session: Session, message: Message, attachments: list[Attachment]
+) -> list[Attachment]:
+    """Insert a message's reference images (their files are written already)."""
+    for attachment in attachments:
+        attachment.message_id = message.id
+        attachment.conversation_id = message.conversation_id
+        session.add(attachment)
+    session.flush()
+    return attachments
+
+
+def list_attachments(*, session: Session, conversation_id: int) -> list[Attachment]:
+    """A conversation's reference images, in the order they were sent."""
+    query = (
+        select(Attachment)
+        .where(Attachment.conversation_id == conversation_id)
+        .order_by(col(Attachment.message_id), col(Attachment.id))
+    )
+    return list(session.exec(query))
+
+
+def attachments_of(*, session: Session, message_ids: list[int]) -> list[Attachment]:
+    """The reference images of some messages, in the order they were sent."""
+    if not message_ids:
+        return []
+    query = (
+        select(Attachment)
+        .where(col(Attachment.message_id).in_(message_ids))
+        .order_by(col(Attachment.message_id), col(Attachment.id))
+    )
+    return list(session.exec(query))
+
+
+def list_owner_images(*, session: Session, owner: str) -> list[tuple[GeneratedImage, str]]:
+    """Every design of the owner, oldest first, with its conversation's title ('' if none)."""
+    query = (
+        select(GeneratedImage, Conversation.title)
+        .join(
+            Conversation,
+            col(GeneratedImage.conversation_id) == col(Conversation.id),
+            isouter=True,
+        )
+        .where(GeneratedImage.owner == owner)
+        .order_by(col(GeneratedImage.id))
+    )
+    return [(image, title or "") for image, title in session.exec(query)]
+
+
 def all_file_paths(*, session: Session) -> set[str]:
-    """Every file any design row refers to."""
+    """Every file any design or reference image row refers to."""
     query = select(GeneratedImage.image_path, GeneratedImage.model_path, GeneratedImage.stl_path)
-    return {path for row in session.exec(query) for path in row if path}
+    paths = {path for row in session.exec(query) for path in row if path}
+    return paths | set(session.exec(select(Attachment.path)))

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, text
 from sqlmodel import Session, col, delete, select
 
-from data.models import GeneratedImage, UsageEvent
+from data.models import Attachment, GeneratedImage, UsageEvent
 
 
 def lock_owner(*, session: Session, owner: str) -> None:
@@ -53,11 +53,14 @@ def prune(*, session: Session, before: datetime) -> int:
 
 
 def storage_used(*, session: Session, owner: str) -> int:
-    """Bytes of the owner's design files (designs not yet measured count as nothing)."""
-    query = select(func.coalesce(func.sum(GeneratedImage.size_bytes), 0)).where(
+    """Bytes of the owner's design files and reference images (unmeasured designs: nothing)."""
+    designs = select(func.coalesce(func.sum(GeneratedImage.size_bytes), 0)).where(
         GeneratedImage.owner == owner
     )
-    return int(session.exec(query).one())
+    references = select(func.coalesce(func.sum(Attachment.size_bytes), 0)).where(
+        Attachment.owner == owner
+    )
+    return int(session.exec(designs).one()) + int(session.exec(references).one())
 
 
 MEASURE_BATCH = 500

@@ -48,11 +48,21 @@ class Recorded:
 
     def inline_images(self) -> list[bytes]:
         """Decoded bytes of every inline image sent in the contents."""
+        return [data for _, data in self.inline_parts()]
+
+    def inline_parts(self, content_index: int | None = None) -> list[tuple[str, bytes]]:
+        """(MIME type, bytes) of every inline part, of all contents or of one content.
+
+        The API takes `mimeType` or `mime_type` (the SDK sends the latter inside inlineData).
+        """
+        contents = self.body.get("contents", [])
+        if content_index is not None:
+            contents = [contents[content_index]]
         return [
-            decode_b64(p["inlineData"]["data"])
-            for c in self.body.get("contents", [])
+            (blob.get("mimeType") or blob.get("mime_type") or "", decode_b64(blob["data"]))
+            for c in contents
             for p in c["parts"]
-            if "inlineData" in p
+            if (blob := p.get("inlineData") or p.get("inline_data"))
         ]
 
     def function_names(self) -> list[str]:

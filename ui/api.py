@@ -9,13 +9,14 @@ import gradio as gr
 from core.designs import FileKind
 from core.properties import ImageType
 from core.studio import Studio
+from ui.desk_api import register_desk_api
 from ui.errors import shows_errors
 from ui.identity import Identity
 from ui.sheets import write_sheet
 from ui.tracing import traced
 from ui.urls import conversation_with_urls, with_urls
 
-DRAWING_ENDPOINTS = {"chat", "generate_2d", "generate_3d"}
+DRAWING_ENDPOINTS = {"generate_2d", "generate_3d"}  # and /chat (ui/desk_api.py)
 
 
 def register_api(studio: Studio, identity: Identity) -> None:
@@ -27,6 +28,7 @@ def register_api(studio: Studio, identity: Identity) -> None:
         limit = settings.turn_concurrency if draws else settings.concurrency_limit
         gr.api(traced(shows_errors(fn)), api_name=fn.__name__, concurrency_limit=limit)
     _register_file_endpoints(studio, identity)
+    register_desk_api(studio, identity)
 
 
 def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
@@ -89,21 +91,6 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
         """
         return studio.conversations.delete(owner(request), int(conversation_id))
 
-    async def chat(conversation_id: int, message: str, request: gr.Request = None) -> dict:
-        """Send a message to the jewelry designer, who answers and may draw designs.
-
-        Write as a designer would, in English or Vietnamese, e.g. "a platinum ring with a
-        1 ct oval ruby" or "make it rose gold". Returns user_message, assistant_message and
-        generated_images (each with its id, properties, spec and image_url).
-
-        Args:
-            conversation_id: The conversation to talk in (see create_conversation).
-            message: What to design or change, at most 4000 characters.
-        """
-        result = await studio.turns.run(owner(request), int(conversation_id), message)
-        images = [with_urls(i, locate) for i in result["generated_images"]]
-        return {**result, "generated_images": images}
-
     async def generate_2d(
         prompt: str,
         properties: dict,
@@ -165,7 +152,7 @@ def _endpoints(studio: Studio, identity: Identity) -> list[Any]:
 
     return [
         create_conversation, list_conversations, get_conversation, update_conversation,
-        delete_conversation, chat, generate_2d, generate_3d, get_spec,
+        delete_conversation, generate_2d, generate_3d, get_spec,
     ]  # fmt: skip
 
 

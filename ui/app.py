@@ -9,9 +9,11 @@ from core.studio import Studio, Window
 from ui.api import register_api
 from ui.chat_panel import build_chat_panel
 from ui.controller import Controller, Panels
+from ui.desk import build_catalogue_tab, build_compare_panel
+from ui.desk_controller import DeskController
 from ui.gallery import build_gallery
 from ui.header import BROWSER_LANGUAGES_JS, MARK_PAGE_LANGUAGE_JS, build_header, mode_note
-from ui.i18n import DEFAULT
+from ui.i18n import DEFAULT, t
 from ui.identity import Identity, browser_keys
 from ui.property_form import build_property_form
 from ui.sidebar import build_sidebar
@@ -30,17 +32,26 @@ def build_app(studio: Studio) -> gr.Blocks:
         conversation_id, design_ids, shown_design = gr.State(None), gr.State([]), gr.State(None)
         window = gr.State(Window())
         header = build_header(settings, state_key)
-        with gr.Row(equal_height=False, elem_id="studio"):
-            with gr.Column(scale=2, min_width=220, elem_id="sidebar"):
-                sidebar = build_sidebar()
-            with gr.Column(scale=6, min_width=300, elem_id="chat-column"):
-                chat = build_chat_panel(mode_note(DEFAULT, studio.settings))
-            with gr.Column(scale=5, min_width=300, elem_id="design-column"):
-                gallery = build_gallery()
-                form = build_property_form()
+        with gr.Tabs(elem_id="studio-tabs"):
+            with gr.Tab(t(DEFAULT, "tab.studio"), id="studio", elem_id="studio-tab") as studio_tab:
+                with gr.Row(equal_height=False, elem_id="studio"):
+                    with gr.Column(scale=2, min_width=220, elem_id="sidebar"):
+                        sidebar = build_sidebar()
+                    with gr.Column(scale=6, min_width=300, elem_id="chat-column"):
+                        chat = build_chat_panel(mode_note(DEFAULT, studio.settings))
+                    with gr.Column(scale=5, min_width=300, elem_id="design-column"):
+                        gallery = build_gallery()
+                        form = build_property_form()
+                compare = build_compare_panel()
+            with gr.Tab(
+                t(DEFAULT, "tab.catalogue"), id="catalogue", elem_id="catalogue-tab"
+            ) as tab:
+                catalogue = build_catalogue_tab()
         states = (conversation_id, design_ids, shown_design, window)
-        panels = Panels(header, sidebar, chat, form, gallery, *states)
+        desk = (compare, catalogue, (studio_tab, tab))
+        panels = Panels(header, sidebar, chat, form, gallery, *desk, *states)
         _wire(demo, Controller(studio, identity, panels), studio.settings.turn_concurrency)
+        _wire_desk(DeskController(studio, identity, compare, catalogue), panels)
         register_api(studio, identity)
     return demo
 
@@ -88,3 +99,18 @@ def _wire(demo: gr.Blocks, c: Controller, limit: int) -> None:
     switched = lang.input(c.switch_language, switch, p.page, **PRIVATE)
     for event in (opened, switched):
         event.then(None, [lang], None, js=MARK_PAGE_LANGUAGE_JS, **PRIVATE)
+
+
+def _wire_desk(d: DeskController, p: Panels) -> None:
+    """Compare, the catalogue (shown when its tab opens or a filter changes) and its exports."""
+    lang, catalogue = p.header.language, d.catalogue
+    compare = [p.gallery.compare_picks, lang]
+    p.gallery.compare.click(d.compare, compare, d.compare_panel.outputs, **PRIVATE)
+    shown, filters = [catalogue.count, catalogue.table], [*catalogue.filters, lang]
+    catalogue_tab = p.tabs[1]
+    for changed in (catalogue_tab.select, catalogue.jewelry_type.input, catalogue.metal.input,
+                    catalogue.gemstone.input, catalogue.query.submit, lang.input):  # fmt: skip
+        changed(d.show_catalogue, filters, shown, **PRIVATE)
+    export = [catalogue.export_file]
+    catalogue.export_csv.click(d.export_csv, None, export, **PRIVATE)
+    catalogue.export_json.click(d.export_json, None, export, **PRIVATE)

@@ -13,7 +13,7 @@ from ui.i18n import DEFAULT, EXAMPLES, t
 @dataclass
 class ChatPanel:
     chatbot: gr.Chatbot
-    message: gr.Textbox
+    message: gr.MultimodalTextbox  # words and up to 4 reference images
     send: gr.Button
     status: gr.Markdown
     earlier: gr.Button  # shows the page of messages before the latest ones
@@ -55,13 +55,18 @@ def build_chat_panel(mode: str) -> ChatPanel:
     )
     status = gr.Markdown("", elem_id="turn-status")
     with gr.Row(equal_height=True, elem_id="composer"):
-        message = gr.Textbox(
+        message = gr.MultimodalTextbox(
             placeholder=t(DEFAULT, "chat.placeholder"),
             show_label=False,
             scale=6,
             max_lines=6,
             elem_id="message-input",
             autofocus=True,
+            file_types=["image"],
+            file_count="multiple",
+            sources=["upload"],
+            submit_btn=False,  # the Send button sends
+            max_plain_text_length=100_000,  # long pastes stay text; the studio refuses >4000
         )
         send = gr.Button(
             t(DEFAULT, "chat.send"),

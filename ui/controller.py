@@ -8,12 +8,14 @@ from typing import Any
 
 import gradio as gr
 
+from core.attachments import load_references
 from core.designs import FileKind
 from core.properties import ImageType
 from core.studio import Studio, StudioView, Window
 from core.turns import ChatUpdate
-from ui import views
+from ui import desk_views, views
 from ui.chat_panel import ChatPanel
+from ui.desk import CataloguePanel, ComparePanel
 from ui.errors import shows_errors
 from ui.gallery import GalleryPanel
 from ui.header import Header, mode_note
@@ -26,6 +28,7 @@ from ui.tracing import traced
 
 Updates = dict[Any, Any]
 FormValues = dict[gr.components.Component, Any]
+TAB_WORDS = ("tab.studio", "tab.catalogue")
 
 
 @dataclass
@@ -37,6 +40,9 @@ class Panels:
     chat: ChatPanel
     form: PropertyForm
     gallery: GalleryPanel
+    compare: ComparePanel
+    catalogue: CataloguePanel
+    tabs: tuple[gr.Tab, gr.Tab]  # the studio and the catalogue
     conversation_id: gr.State
     design_ids: gr.State
     shown_design: gr.State  # the design in the detail panel
@@ -47,7 +53,8 @@ class Panels:
         """The named groups a screen update writes to."""
         return [
             self.conversation_id, self.design_ids, self.shown_design, self.window,
-            *self.sidebar.outputs, *self.chat.outputs, *self.gallery.outputs, *self.form.inputs,
+            *self.sidebar.outputs, *self.chat.outputs, *self.gallery.outputs, self.compare.panel,
+            *self.form.inputs,
         ]  # fmt: skip
 
     @property
@@ -57,7 +64,10 @@ class Panels:
                     self.header.account, self.header.studio_key,
                     self.sidebar.manage, self.sidebar.rename, self.sidebar.delete,
                     self.chat.examples, self.form.panel, self.form.count, self.form.generate_2d,
-                    self.form.generate_3d]  # fmt: skip
+                    self.form.generate_3d, self.gallery.compare, self.compare.title,
+                    self.compare.slider, self.compare.pictures, *self.tabs,
+                    *self.catalogue.filters, self.catalogue.table, self.catalogue.export_csv,
+                    self.catalogue.export_json, self.catalogue.export_file]  # fmt: skip
         return [*self.outputs, *labelled]
 
 
@@ -78,6 +88,11 @@ def _as_update(value: Any) -> dict[str, Any]:
     return gr.update(value=value)
 
 
+def tab_words(tabs: tuple[gr.Tab, gr.Tab], lang: str) -> Updates:
+    """The studio and catalogue tabs' labels in a language."""
+    return {tab: gr.update(label=t(lang, key)) for tab, key in zip(tabs, TAB_WORDS, strict=True)}
+
+
 @dataclass(repr=False)
 class Controller:
     studio: Studio
@@ -95,6 +110,9 @@ class Controller:
             p.chat.words(lang, mode_note(lang, settings)),
             p.form.words(lang),
             p.gallery.words(lang),
+            p.compare.words(lang),
+            p.catalogue.words(lang),
+            tab_words(p.tabs, lang),
         )
 
     def _screen(self, owner: str, view: StudioView, lang: str, shown: int | None = None) -> Updates:
@@ -120,6 +138,10 @@ class Controller:
             p.chat.earlier: gr.update(visible=view.earlier_messages),
             p.gallery.gallery: views.gallery_items(images, locate, lang),
             p.gallery.more: gr.update(visible=view.earlier_designs),
+            p.gallery.compare_picks: gr.update(
+                choices=desk_views.compare_choices(images, lang), value=[]
+            ),
+            p.compare.panel: gr.update(visible=False),
         }
         if view.properties:
             updates |= p.form.values(view.properties)
@@ -133,19 +155,24 @@ class Controller:
             return {
                 self.panels.shown_design: None,
                 gallery.spec: t(lang, "detail.empty"),
+                gallery.package: gr.update(value=None, visible=False),
                 gallery.model: None,
                 gallery.downloads: gr.update(value=None, visible=False),
                 gallery.sheet: gr.update(visible=False),
                 gallery.sheet_file: gr.update(value=None, visible=False),
             }
-        return self._design(*self.studio.designs.detail(owner, design_id), lang)
+        return self._design(owner, *self.studio.designs.detail(owner, design_id), lang)
 
-    def _design(self, image: dict[str, Any], files: dict[FileKind, Any], lang: str) -> Updates:
-        """One design in the detail panel: spec, 3D model when it has one, files."""
+    def _design(
+        self, owner: str, image: dict[str, Any], files: dict[FileKind, Any], lang: str
+    ) -> Updates:
+        """One design in the detail panel: spec, package, 3D model when it has one, files."""
         gallery, model = self.panels.gallery, files.get(FileKind.GLB)
+        package = self.studio.desk.package(owner, image["id"])
         return {
             self.panels.shown_design: image["id"],
             gallery.spec: views.spec_markdown(image, lang),
+            gallery.package: gr.update(value=str(package), visible=True),
             gallery.model: model,  # an empty viewer takes no room (assets/studio.css)
             gallery.downloads: gr.update(value=[str(f) for f in files.values()], visible=True),
             gallery.sheet: gr.update(visible=True),
@@ -154,8 +181,9 @@ class Controller:
 
     def _turn(self, update: ChatUpdate, shown: list[dict[str, Any]], lang: str) -> Updates:
         """A running turn: the user's message and the answer so far."""
-        chat = self.panels.chat
-        pending = [*shown, {"role": "user", "content": update.user_message["content"]}]
+        chat, locate = self.panels.chat, self.studio.files.local_path
+        asked = views.user_content(update.user_message, locate)
+        pending = [*shown, {"role": "user", "content": asked}]
         if update.text or update.status:
             reply = update.text or f"_{update.status}_"
             pending.append({"role": "assistant", "content": reply})
@@ -255,11 +283,19 @@ class Controller:
     @traced
     @shows_errors
     async def send(
-        self, conversation_id: int | None, text: str, shown: list, lang: str, request: gr.Request
+        self,
+        conversation_id: int | None,
+        message: dict | None,
+        shown: list,
+        lang: str,
+        request: gr.Request,
     ) -> AsyncIterator[Updates]:
-        """Send a message; stream the designer's answer; then show the stored turn."""
-        owner = self.identity.owner(request)
-        async for update in self.studio.turns.stream(owner, conversation_id, text, lang):
+        """Send a message with its reference images; stream the answer; show the stored turn."""
+        owner, message = self.identity.owner(request), message or {}
+        references = load_references(message.get("files") or [], self.studio.settings.max_upload_mb)
+        text = message.get("text") or ""
+        turn = self.studio.turns.stream(owner, conversation_id, text, lang, references)
+        async for update in turn:
             if not update.done:
                 yield self._turn(update, shown, lang)
                 continue
@@ -309,6 +345,7 @@ class Controller:
             form_properties(p.form, values),
             int(values[p.form.count]),
             kind,
+            language=lang,
         )
         return self._screen(owner, self.studio.view(owner, shown), lang)
 
@@ -320,7 +357,8 @@ class Controller:
         """Show the picked design's spec, model and files; load its properties into the form."""
         owner = self.identity.owner(request)
         image, files = self.studio.designs.detail(owner, design_ids[event.index])
-        return self._design(image, files, lang) | self.panels.form.values(image["properties"])
+        shown = self._design(owner, image, files, lang)
+        return shown | self.panels.form.values(image["properties"])
 
     @shows_errors
     def sheet_pdf(self, image_id: int | None, lang: str, request: gr.Request) -> Updates:

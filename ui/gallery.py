@@ -14,7 +14,10 @@ from ui.i18n import DEFAULT, t
 class GalleryPanel:
     gallery: gr.Gallery
     more: gr.Button  # shows the page of designs before the latest ones
+    compare_picks: gr.CheckboxGroup  # 2–4 designs to compare
+    compare: gr.Button
     spec: gr.Markdown
+    package: gr.DownloadButton  # the shown design as one zip
     model: gr.Model3D
     downloads: gr.File
     sheet: gr.Button
@@ -24,8 +27,8 @@ class GalleryPanel:
     def outputs(self) -> list[gr.components.Component]:
         """The components a screen update writes to."""
         return [
-            self.gallery, self.more, self.spec, self.model, self.downloads, self.sheet,
-            self.sheet_file,
+            self.gallery, self.more, self.compare_picks, self.spec, self.package, self.model,
+            self.downloads, self.sheet, self.sheet_file,
         ]  # fmt: skip
 
     def words(self, lang: str) -> dict[Any, Any]:
@@ -33,6 +36,9 @@ class GalleryPanel:
         return {
             self.gallery: gr.update(label=t(lang, "gallery.label")),
             self.more: gr.update(value=t(lang, "gallery.more")),
+            self.compare_picks: gr.update(label=t(lang, "compare.label")),
+            self.compare: gr.update(value=t(lang, "compare.button")),
+            self.package: gr.update(label=t(lang, "package.button")),
             self.model: gr.update(label=t(lang, "detail.model")),
             self.downloads: gr.update(label=t(lang, "detail.files")),
             self.sheet: gr.update(value=t(lang, "detail.sheet")),
@@ -55,6 +61,14 @@ def build_gallery() -> GalleryPanel:
         t(DEFAULT, "gallery.more"), size="sm", variant="secondary", visible=False,
         elem_id="more-designs",
     )  # fmt: skip
+    with gr.Row(equal_height=True, elem_id="compare-row"):
+        compare_picks = gr.CheckboxGroup(
+            [], label=t(DEFAULT, "compare.label"), elem_id="compare-picks", scale=4
+        )
+        compare = gr.Button(
+            t(DEFAULT, "compare.button"), elem_id="compare-button", size="sm", scale=1,
+            min_width=90,
+        )  # fmt: skip
     model = gr.Model3D(
         label=t(DEFAULT, "detail.model"),
         height=280,
@@ -66,6 +80,9 @@ def build_gallery() -> GalleryPanel:
     )
     spec = gr.Markdown(t(DEFAULT, "detail.empty"), elem_id="design-spec")
     with gr.Row():
+        package = gr.DownloadButton(
+            t(DEFAULT, "package.button"), elem_id="package-download", visible=False, size="sm"
+        )
         sheet = gr.Button(t(DEFAULT, "detail.sheet"), size="sm", visible=False, elem_id="sheet-pdf")
     sheet_file = gr.File(
         label=t(DEFAULT, "detail.sheet_file"), visible=False, interactive=False,
@@ -74,4 +91,6 @@ def build_gallery() -> GalleryPanel:
     downloads = gr.File(
         label=t(DEFAULT, "detail.files"), file_count="multiple", visible=False, interactive=False
     )
-    return GalleryPanel(gallery, more, spec, model, downloads, sheet, sheet_file)
+    return GalleryPanel(
+        gallery, more, compare_picks, compare, spec, package, model, downloads, sheet, sheet_file
+    )

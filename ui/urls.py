@@ -24,6 +24,19 @@ def with_urls(image: dict[str, Any], locate: Locate) -> dict[str, Any]:
     }
 
 
+def message_with_urls(message: dict[str, Any], locate: Locate) -> dict[str, Any]:
+    """A message dict whose reference images carry their `image_url`."""
+    attachments = [
+        {**attachment, "image_url": file_url(locate(attachment["image_path"]))}
+        for attachment in message.get("attachments") or []
+    ]
+    return {**message, "attachments": attachments}
+
+
 def conversation_with_urls(conversation: dict[str, Any], locate: Locate) -> dict[str, Any]:
-    """A conversation dict whose designs carry their URLs."""
-    return {**conversation, "images": [with_urls(i, locate) for i in conversation["images"]]}
+    """A conversation dict whose designs and reference images carry their URLs."""
+    return {
+        **conversation,
+        "messages": [message_with_urls(m, locate) for m in conversation["messages"]],
+        "images": [with_urls(i, locate) for i in conversation["images"]],
+    }

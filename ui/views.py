@@ -39,12 +39,22 @@ def chat_messages(conversation: dict[str, Any], locate: Locate, lang: str) -> li
     messages: list[dict[str, Any]] = []
     for message in conversation["messages"]:
         if message["role"] == "user":
-            messages.append({"role": "user", "content": message["content"]})
+            messages.append({"role": "user", "content": user_content(message, locate)})
             continue
         messages.extend(tool_notes(MessageMeta.of(message["metadata"]).tool_calls, lang))
         images = [by_id[i] for i in message["images"] if i in by_id]
         messages.append(assistant_message(message["content"], images, locate, lang))
     return messages
+
+
+def user_content(message: dict[str, Any], locate: Locate) -> str | list[Any]:
+    """A user's chat bubble: the words, then the reference images sent with them."""
+    pictures = [
+        _picture(str(locate(a["image_path"])), a["name"]) for a in message.get("attachments") or []
+    ]
+    if not pictures:
+        return message["content"]
+    return [message["content"], *pictures] if message["content"] else pictures
 
 
 def tool_notes(calls: list[ToolCall], lang: str) -> list[dict[str, Any]]:

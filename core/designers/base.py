@@ -19,6 +19,7 @@ class HistoryEntry:
     content: str
     meta: MessageMeta = field(default_factory=MessageMeta)
     image_ids: list[int] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)  # names of the images sent with it
 
 
 @dataclass

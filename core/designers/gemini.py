@@ -107,7 +107,7 @@ class GeminiDesigner(Designer):
 
     async def _converse(self, turn: Turn, emit: Emit) -> None:
         """The function-calling loop: ask, run the called tools, answer their results."""
-        contents = turn_contents(turn.history, turn.message)
+        contents = turn_contents(turn.history, turn.message, turn.tools.references)
         first_new = len(contents)
         spoke = acted = False
         malformed = 0

@@ -307,6 +307,12 @@ def will_draw(
     return differs or request.redraw or request.count > 1 or request.image_type_stated
 
 
+def references_note(count: int, request: ParsedRequest, lang: str) -> str:
+    """Say plainly that attached pictures are not read; ask for words when there are none."""
+    note = say("refs_1", lang) if count == 1 else say("refs_n", lang, n=count)
+    return note if request.wants_design else f"{note} {say('refs_describe', lang)}"
+
+
 class OfflineDesigner(Designer):
     """Designs from English or Vietnamese requests without any network or model."""
 
@@ -318,6 +324,8 @@ class OfflineDesigner(Designer):
     async def respond(self, turn: Turn) -> AsyncIterator[TurnEvent]:
         """Parse the message, draw through the shared tools when asked, and answer."""
         request, lang = parse_request(turn.message, self.vn_sizes), reply_language(turn)
+        if turn.tools.references:
+            yield TextDelta(references_note(len(turn.tools.references), request, lang) + "\n\n")
         last_view = last_design_view(turn.history) or turn.earlier_view
         established = last_view is not None
         changes = {**pending_changes(turn.history, self.vn_sizes), **request.changes}

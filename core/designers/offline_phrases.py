@@ -23,6 +23,18 @@ PHRASES: dict[str, Texts] = {
     "first_1c": ("Your design is ready: {a_desc}.", "Mình đã vẽ xong: {desc}."),
     "first_na": ("Here are {n} designs of {a_desc}.", "Đây là {n} mẫu {desc}."),
     "first_nb": ("{n} variations are ready — {a_desc}.", "Mình đã vẽ {n} phương án: {desc}."),
+    "refs_1": ("I can see the reference image you attached, but as the offline designer I read "
+               "only the text of your message, not pictures.",
+               "Mình đã nhận ảnh tham khảo bạn gửi kèm, nhưng trình thiết kế ngoại tuyến chỉ đọc "
+               "phần chữ trong tin nhắn, không xem được ảnh."),
+    "refs_n": ("I can see the {n} reference images you attached, but as the offline designer I "
+               "read only the text of your message, not pictures.",
+               "Mình đã nhận {n} ảnh tham khảo bạn gửi kèm, nhưng trình thiết kế ngoại tuyến chỉ "
+               "đọc phần chữ trong tin nhắn, không xem được ảnh."),
+    "refs_describe": ("Describe what you like in them (the piece, metal, stones, style) and I'll "
+                      "draw it.",
+                      "Bạn mô tả giúp mình điều bạn thích trong ảnh (kiểu trang sức, kim loại, "
+                      "đá, phong cách) để mình vẽ nhé."),
     "with_3d": ("The 3D model comes with it, so you can turn it around.",
                 "Kèm theo là mô hình 3D để bạn xoay xem mọi góc."),
     "notes": ("I've kept “{notes}” in the design notes.",

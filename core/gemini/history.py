@@ -82,10 +82,18 @@ def _from_tool_calls(calls: list[ToolCall]) -> list[types.Content]:
     return [types.Content(role="model", parts=asked), types.Content(role="user", parts=answered)]
 
 
+def _with_attachment_note(entry: HistoryEntry) -> str:
+    """An earlier message's words, naming the reference images it carried (sent only once)."""
+    if not entry.attachments:
+        return entry.content
+    note = f"[The designer attached reference images here: {', '.join(entry.attachments)}.]"
+    return f"{entry.content}\n{note}" if entry.content else note
+
+
 def entry_contents(entry: HistoryEntry) -> list[types.Content]:
     """One history entry as Gemini contents."""
     if entry.role == "user":
-        return [_text("user", entry.content)]
+        return [_text("user", _with_attachment_note(entry))]
     stored = load_contents(entry.meta.transcript)
     if stored is not None:
         return stored

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import Sequence
 
 from google.genai import types
 from PIL import Image, UnidentifiedImageError
 
+from core.attachments import ReferenceImage
 from core.drawing import DrawingPool
 from core.engine import Rendering
 from core.engine.api import render_design_at
@@ -27,7 +29,10 @@ from core.tools import ToolError
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_SIDE = 2048
-# The engine's own picture is not kept (Gemini's is), so draw it tiny: ~15 ms instead of ~330.
+# A fresh design: the engine's drawing (640 px wide, ~70-90 ms) is the image model's structural
+# reference. An edit sends the earlier image instead, so the engine only gives the spec and
+# models there and draws tiny (~15 ms instead of ~330 at full size).
+REFERENCE_SCALE = 0.5
 COMPANION_SCALE = 0.1
 
 
@@ -89,6 +94,7 @@ async def companion(
     properties: DesignProperties,
     image_type: ImageType,
     variant: int,
+    scale: float,
     vn_sizes: VietnameseSizes | None = None,
 ) -> Rendering:
     """The engine's rendering of the same design: its spec, and for 3D its .glb/.stl."""
@@ -98,9 +104,14 @@ async def companion(
         properties,
         image_type,
         variant,
-        COMPANION_SCALE,
+        scale,
         vn_sizes,
     )
+
+
+def image_part(data: bytes, mime_type: str) -> types.Part:
+    """An inline image for a request."""
+    return types.Part.from_bytes(data=data, mime_type=mime_type)
 
 
 def _forget(task: asyncio.Future[Rendering]) -> None:
@@ -108,8 +119,19 @@ def _forget(task: asyncio.Future[Rendering]) -> None:
         task.exception()
 
 
+def _kept(png: bytes, engine: Rendering, image_type: ImageType) -> Rendering:
+    """Gemini's picture with the engine's spec, and for 3D the engine's models."""
+    three_d = image_type is ImageType.THREE_D
+    return Rendering(
+        png=png,
+        glb=engine.glb if three_d else None,
+        stl=engine.stl if three_d else None,
+        spec=engine.spec,
+    )
+
+
 class GeminiArtist:
-    """Draws with Gemini's image model; edits send the earlier image back with the change."""
+    """Draws with Gemini's image model over the engine's drawing; edits send the earlier image."""
 
     def __init__(
         self,
@@ -124,11 +146,25 @@ class GeminiArtist:
         self.vn_sizes = vn_sizes
 
     async def draw(
-        self, properties: DesignProperties, image_type: ImageType, variant: int, prompt: str
+        self,
+        properties: DesignProperties,
+        image_type: ImageType,
+        variant: int,
+        prompt: str,
+        references: Sequence[ReferenceImage] = (),
     ) -> Rendering:
-        """Draw one variant of a design from its properties and brief."""
-        brief = design_prompt(properties, image_type, variant, prompt)
-        return await self._paint([types.Part(text=brief)], properties, image_type, variant)
+        """Draw one variant: the engine's drawing, the designer's references, then the brief."""
+        engine = await companion(
+            self.pool, properties, image_type, variant, REFERENCE_SCALE, self.vn_sizes
+        )
+        variation = str(engine.spec.get("variation") or "") if variant else ""
+        brief = design_prompt(properties, image_type, variation, prompt, len(references))
+        parts = [
+            image_part(engine.png, "image/png"),
+            *(image_part(r.data, r.mime_type) for r in references),
+            types.Part(text=brief),
+        ]
+        return _kept(await self._picture(parts, image_type), engine, image_type)
 
     async def edit(
         self,
@@ -139,31 +175,24 @@ class GeminiArtist:
     ) -> Rendering:
         """Change an earlier design: its PNG goes to the image model with the instruction."""
         parts = [
-            types.Part.from_bytes(data=source_png, mime_type="image/png"),
+            image_part(source_png, "image/png"),
             types.Part(text=edit_prompt(properties, image_type, instruction)),
         ]
-        return await self._paint(parts, properties, image_type, 0)
-
-    async def _paint(
-        self,
-        parts: list[types.Part],
-        properties: DesignProperties,
-        image_type: ImageType,
-        variant: int,
-    ) -> Rendering:
         engine = asyncio.ensure_future(
-            companion(self.pool, properties, image_type, variant, self.vn_sizes)
+            companion(self.pool, properties, image_type, 0, COMPANION_SCALE, self.vn_sizes)
         )
         engine.add_done_callback(_forget)
         try:
-            contents = [types.Content(role="user", parts=parts)]
-            response = await self.client.generate(
-                self.model, contents, image_config(self.model, image_type)
-            )
-            png = await asyncio.to_thread(verified_png, picture(response))
+            png = await self._picture(parts, image_type)
         except BaseException:
             engine.cancel()
             raise
-        model = await engine
-        glb, stl = (model.glb, model.stl) if image_type is ImageType.THREE_D else (None, None)
-        return Rendering(png=png, glb=glb, stl=stl, spec=model.spec)
+        return _kept(png, await engine, image_type)
+
+    async def _picture(self, parts: list[types.Part], image_type: ImageType) -> bytes:
+        """Ask the image model for one picture; return it verified, as PNG."""
+        contents = [types.Content(role="user", parts=parts)]
+        response = await self.client.generate(
+            self.model, contents, image_config(self.model, image_type)
+        )
+        return await asyncio.to_thread(verified_png, picture(response))

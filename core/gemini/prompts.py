@@ -24,6 +24,20 @@ Metal: {metal}, {finish} finish. {stone}
 Design brief: {brief}
 {variation}No text, no watermark, no logo, no people, no hands."""
 
+# The engine's drawing of the same properties goes first, so the render and the true-size
+# model show the same piece.
+STRUCTURE_NOTE = """\
+The first image is a technical drawing of this exact piece, true to size, from our CAD \
+engine. Use it as the structural reference: keep its proportions, stone count and \
+setting exactly as drawn (the same number and size of stones, prongs, band width and \
+silhouette); change only the drawing style, materials, lighting and background as \
+described above, and leave out its lettering."""
+
+REFERENCES_NOTE = """\
+The next {count} image{s} {are} the designer's own reference{s}: take motif, mood and \
+detailing from {them}, while the structure of the technical drawing and the stated \
+properties stay as they are."""
+
 EDIT_TEMPLATE = """\
 Edit this jewelry {kind}. Keep the same piece: its identity, proportions, camera \
 angle, composition, lighting and background stay as they are.
@@ -33,13 +47,6 @@ After the change the piece is: {summary}.
 
 RENDER_NOTE = "Keep it a photorealistic studio render."
 SHEET_NOTE = "Keep the hand-drawn design sheet style."
-
-VARIATIONS = (
-    "",
-    "Variation: a distinct alternative with a different gallery and shoulder detail.\n",
-    "Variation: a distinct alternative with a bolder, more sculptural silhouette.\n",
-    "Variation: a distinct alternative with finer, more delicate detailing.\n",
-)
 
 
 def _piece(properties: DesignProperties) -> str:
@@ -63,19 +70,39 @@ def _metal(properties: DesignProperties) -> str:
 
 
 def design_prompt(
-    properties: DesignProperties, image_type: ImageType, variant: int = 0, brief: str = ""
+    properties: DesignProperties,
+    image_type: ImageType,
+    variation: str = "",
+    brief: str = "",
+    references: int = 0,
 ) -> str:
-    """The prompt for a new design: a 2D sheet or a 3D render, with a variation hint."""
+    """The prompt for a new design drawn over the engine's drawing (a 2D sheet or a 3D render).
+
+    `variation` is what the engine's variant changed ('halo of accent diamonds added');
+    `references` is how many of the designer's own images follow the drawing.
+    """
     template = RENDER_TEMPLATE if image_type is ImageType.THREE_D else SHEET_TEMPLATE
-    return template.format(
+    text = template.format(
         piece=_piece(properties),
         summary=properties.summary(),
         metal=_metal(properties),
         finish=properties.finish,
         stone=_stone(properties),
         brief=(brief or properties.notes or properties.summary()).strip()[:1500],
-        variation=VARIATIONS[variant % len(VARIATIONS)],
+        variation=f"This variation: {variation}.\n" if variation else "",
     )
+    notes = [STRUCTURE_NOTE]
+    if references:
+        plural = references > 1
+        notes.append(
+            REFERENCES_NOTE.format(
+                count=references,
+                s="s" if plural else "",
+                are="are" if plural else "is",
+                them="them" if plural else "it",
+            )
+        )
+    return "\n".join([text, *notes])
 
 
 def edit_prompt(properties: DesignProperties, image_type: ImageType, instruction: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 from google.genai import types
 
+from core.attachments import ReferenceImage
 from core.designers.base import HistoryEntry
 from core.gemini.history import history_contents
 from core.properties import DesignProperties
@@ -76,19 +77,22 @@ def chat_config(
     )
 
 
-def user_content(message: str) -> types.Content:
-    """The designer's new message."""
-    return types.Content(role="user", parts=[types.Part(text=message)])
+def user_parts(message: str, references: Sequence[ReferenceImage] = ()) -> list[types.Part]:
+    """The designer's new message: their reference images, then their words."""
+    parts = [types.Part.from_bytes(data=r.data, mime_type=r.mime_type) for r in references]
+    return [*parts, types.Part(text=message)] if message or not parts else parts
 
 
-def turn_contents(history: Sequence[HistoryEntry], message: str) -> list[types.Content]:
+def turn_contents(
+    history: Sequence[HistoryEntry], message: str, references: Sequence[ReferenceImage] = ()
+) -> list[types.Content]:
     """Windowed history followed by the new message: what the first round sends."""
     contents = history_contents(history)
+    new = user_parts(message, references)
     if contents and contents[-1].role == "user":
-        last = contents[-1]
-        merged = [*(last.parts or []), types.Part(text=message)]
+        merged = [*(contents[-1].parts or []), *new]
         return [*contents[:-1], types.Content(role="user", parts=merged)]
-    return [*contents, user_content(message)]
+    return [*contents, types.Content(role="user", parts=new)]
 
 
 def function_responses(

@@ -376,3 +376,30 @@ def test_two_starts_at_once_on_postgres_wait_for_the_lock(postgres_url: str) -> 
         assert inspect(conn).get_table_names() == []
     holder.dispose()
     assert_migrated_once(postgres_url, starters, errors)
+
+
+def test_upgraded_studio_takes_reference_images(upgraded: Studio1, tmp_path: Path) -> None:
+    """Revision 0005: a first-release conversation takes a message with a reference image."""
+    from gradio_client import Client, handle_file
+    from PIL import Image
+
+    assert "attachment" in inspect(upgraded.database.engine).get_table_names()
+    sketch = tmp_path / "sketch.png"
+    Image.new("RGB", (64, 48), "navy").save(sketch)
+    conversation = upgraded.before["conversation"][0]
+    app = launch_app(upgraded.settings)
+    try:
+        client = Client(app.url, verbose=False)
+        earlier = client.predict(conversation["id"], api_name="/get_conversation")["messages"]
+        assert all(m["attachments"] == [] for m in earlier)
+        turn = client.predict(conversation["id"], "like this", [handle_file(str(sketch))],
+                              api_name="/chat")  # fmt: skip
+        (attachment,) = turn["user_message"]["attachments"]
+        assert (upgraded.settings.files_dir / attachment["image_path"]).is_file()
+        client.predict(conversation["id"], api_name="/delete_conversation")
+        assert not (upgraded.settings.files_dir / attachment["image_path"]).exists()
+    finally:
+        app.close()
+    rows = database_rows(upgraded.database.engine)
+    left = [c["id"] for c in upgraded.before["conversation"] if c["id"] != conversation["id"]]
+    assert [c["id"] for c in rows["conversation"]] == left

@@ -27,8 +27,13 @@ CONVERSATION_ENDPOINTS: dict[str, tuple[Any, ...]] = {
     "/chat": ("make it gold",),
 }
 GENERATE_ENDPOINTS = ("/generate_2d", "/generate_3d")  # (prompt, properties, conversation_id)
-DESIGN_ENDPOINTS = ("/get_spec", "/get_image", "/get_model", "/get_stl", "/get_sheet_pdf")
-UNSCOPED_BY_ID = {"/create_conversation", "/list_conversations"}  # act on the caller's own studio
+DESIGN_ENDPOINTS = (
+    "/get_spec", "/get_image", "/get_model", "/get_stl", "/get_sheet_pdf", "/get_package",
+)  # fmt: skip
+COMPARE_ENDPOINT = "/compare_designs"  # takes design ids: one of the caller's, one of another's
+UNSCOPED_BY_ID = {  # act on the caller's own studio
+    "/create_conversation", "/list_conversations", "/list_designs", "/export_designs",
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +87,8 @@ def same_as_missing(
 
 def test_every_endpoint_is_listed_for_ownership(hoa: Client) -> None:
     public = set(hoa.view_api(return_format="dict", print_info=False)["named_endpoints"])
-    listed = {*CONVERSATION_ENDPOINTS, *GENERATE_ENDPOINTS, *DESIGN_ENDPOINTS, *UNSCOPED_BY_ID}
+    listed = {*CONVERSATION_ENDPOINTS, *GENERATE_ENDPOINTS, *DESIGN_ENDPOINTS, *UNSCOPED_BY_ID,
+              COMPARE_ENDPOINT}  # fmt: skip
     assert public == listed
 
 
@@ -111,6 +117,26 @@ def test_another_designers_designs_and_files_answer_like_missing_ones(
             assert "only 3D designs" not in message  # not even what kind of design it is
     for design in lans_work["designs"]:
         assert Path(lan.predict(design["id"], api_name="/get_image")).is_file()
+
+
+def test_another_designers_designs_stay_out_of_compare_catalogue_and_export(
+    hoa: Client, lan: Client, lans_work: dict[str, Any]
+) -> None:
+    conversation = hoa.predict("Hoa's pair", "", api_name="/create_conversation")
+    own = hoa.predict("", RING, conversation["id"], 2, api_name="/generate_2d")["images"]
+    own_ids = [design["id"] for design in own]
+    assert len(hoa.predict(own_ids, api_name=COMPARE_ENDPOINT)["designs"]) == 2
+    for design in lans_work["designs"]:
+        theirs = refusal(hoa, [own_ids[0], design["id"]], api_name=COMPARE_ENDPOINT)
+        missing = refusal(hoa, [own_ids[0], MISSING], api_name=COMPARE_ENDPOINT)
+        assert f"no design with id {design['id']}" in theirs
+        assert theirs.replace(str(design["id"]), "<id>") == missing.replace(str(MISSING), "<id>")
+    assert [d["id"] for d in hoa.predict(api_name="/list_designs")] == own_ids[::-1]
+    exported = json.loads(Path(hoa.predict("json", api_name="/export_designs")).read_text("utf-8"))
+    assert [row["id"] for row in exported] == own_ids
+    lans = {d["id"] for d in lan.predict(api_name="/list_designs")}
+    assert lans == {d["id"] for d in lans_work["designs"]}  # the loose design included
+    hoa.predict(conversation["id"], api_name="/delete_conversation")  # Hoa's studio as it was
 
 
 def test_each_designer_lists_and_changes_only_their_own(

@@ -188,7 +188,8 @@ def test_only_the_documented_endpoints_are_public(client: Client) -> None:
     assert set(info["named_endpoints"]) == {
         "/create_conversation", "/list_conversations", "/get_conversation", "/update_conversation",
         "/delete_conversation", "/chat", "/generate_2d", "/generate_3d", "/get_image",
-        "/get_model", "/get_stl", "/get_spec", "/get_sheet_pdf",
+        "/get_model", "/get_stl", "/get_spec", "/get_sheet_pdf", "/compare_designs",
+        "/list_designs", "/export_designs", "/get_package",
     }  # fmt: skip
     assert not info["unnamed_endpoints"]
     assert all(e["description"] for e in info["named_endpoints"].values())

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import urllib.request
 from pathlib import Path
 
 import pytest
-from gradio_client import Client
+from gradio_client import Client, handle_file
+from PIL import Image
 
 from tests import gemini_stub as gs
 from tests.conftest import GEMINI_CHAT as CHAT
@@ -59,3 +61,31 @@ def test_the_key_is_not_in_the_page_or_config(gemini_app: RunningApp) -> None:
     for path in ("", "config", "gradio_api/info"):
         with urllib.request.urlopen(gemini_app.url + path) as response:
             assert KEY not in response.read().decode()
+
+
+def test_a_reference_image_reaches_gemini_and_stays_in_the_conversation(
+    client: Client, gemini_stub: gs.GeminiStub, tmp_path: Path
+) -> None:
+    sketch = tmp_path / "sketch.png"
+    Image.new("RGB", (120, 90), "navy").save(sketch)
+    draw = gs.function_call("generate_jewelry_design", {"properties": {"gemstone": "sapphire"}})
+    gemini_stub.script(CHAT, gs.reply(draw))
+    gemini_stub.script(IMAGE, gs.reply(gs.image(gs.png(300, 300))))
+    gemini_stub.script(CHAT, gs.reply(gs.text("A sapphire ring after your sketch.")))
+    conv = client.predict("", "", api_name="/create_conversation")
+    asked = len(gemini_stub.calls())
+
+    result = client.predict(
+        conv["id"], "a ring like my sketch", [handle_file(str(sketch))], api_name="/chat"
+    )
+
+    (attachment,) = result["user_message"]["attachments"]
+    chat_request, image_request = gemini_stub.calls()[asked : asked + 2]
+    sent = Image.open(io.BytesIO(chat_request.inline_parts(-1)[0][1]))
+    assert (sent.format, sent.size) == ("PNG", (120, 90))
+    assert chat_request.texts()[-1] == "a ring like my sketch"
+    engine_drawing, reference = image_request.inline_parts()
+    assert reference == chat_request.inline_parts(-1)[0]  # the same picture, to the image model
+    messages = client.predict(conv["id"], api_name="/get_conversation")["messages"]
+    assert messages[0]["attachments"][0]["id"] == attachment["id"]
+    assert result["assistant_message"]["content"] == "A sapphire ring after your sketch."

@@ -18,7 +18,8 @@ T = TypeVar("T")
 TOOLS = {
     "create_conversation", "list_conversations", "get_conversation", "update_conversation",
     "delete_conversation", "chat", "generate_2d", "generate_3d", "get_spec",
-    "get_image", "get_model", "get_stl",
+    "get_image", "get_model", "get_stl", "compare_designs", "list_designs", "export_designs",
+    "get_package",
 }  # fmt: skip
 
 
@@ -91,3 +92,25 @@ def test_a_refused_call_is_an_error_naming_the_problem(running_app: RunningApp) 
     result = with_session(running_app, work)
     assert result.isError
     assert "no conversation with id 987654" in result.content[0].text
+
+
+def test_an_agent_compares_designs_and_reads_the_catalogue(running_app: RunningApp) -> None:
+    async def work(session: ClientSession) -> tuple[Any, Any]:
+        created = await session.call_tool("create_conversation", {"title": "Compare by MCP"})
+        conversation = _value(created.content[0].text)
+        properties = {"jewelry_type": "pendant", "gemstone": "sapphire"}
+        drawn = await session.call_tool(
+            "generate_2d",
+            {"prompt": "", "properties": properties, "conversation_id": conversation["id"],
+             "count": 2},
+        )  # fmt: skip
+        ids = [image["id"] for image in _value(drawn.content[0].text)["images"]]
+        compared = await session.call_tool("compare_designs", {"image_ids": ids})
+        listed = await session.call_tool("list_designs", {"gemstone": "sapphire"})
+        return ids, (compared, listed)
+
+    ids, (compared, listed) = with_session(running_app, work)
+    assert not compared.isError, compared.content
+    result = _value(compared.content[0].text)
+    assert [d["id"] for d in result["designs"]] == ids and "variation" in result["differences"]
+    assert set(ids) <= {d["id"] for d in _value(listed.content[0].text)}

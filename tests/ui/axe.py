@@ -44,6 +44,11 @@ GRADIO_MARKUP = (
         ".thought-group > .title[role=button]",
         "Gradio nests that arrow button inside the note's clickable title.",
     ),
+    Exclusion(
+        "aria-prohibited-attr",
+        "th .sort-indicator[aria-label]",
+        "Gradio's Dataframe puts aria-label on the plain span that shows a column's sort order.",
+    ),
 )
 
 _MATCHES = "([target, selector]) => !!document.querySelector(target)?.matches(selector)"

@@ -60,7 +60,9 @@ def test_a_vietnamese_browser_works_in_vietnamese(browser_page, running_app: Run
     page.wait_for_function("() => document.documentElement.lang === 'vi'")
     texts = _texts(page)
     assert texts["new"] == "+ Mẫu mới" and texts["send"] == "Gửi"
-    assert texts["placeholder"] == "Mô tả món trang sức bằng tiếng Việt hoặc tiếng Anh…"
+    assert texts["placeholder"] == (
+        "Mô tả món trang sức bằng tiếng Việt hoặc tiếng Anh… (đính kèm tối đa 4 ảnh)"
+    )
     assert "Loại trang sức" in texts["form"] and "Tạo mẫu 3D" in texts["form"]
     assert "Nhẫn vàng trắng 18K" in texts["examples"] and "ngoại tuyến" in texts["brand"]
     start_new_conversation(page)

@@ -9,7 +9,7 @@ import json
 import logging
 import os
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +18,11 @@ import pytest
 from PIL import Image
 
 from app import build_studio
+from core.attachments import Upload, checked_images
+from core.engine.api import render_design_at
 from core.errors import StudioError
+from core.gemini.images import REFERENCE_SCALE
+from core.properties import DesignProperties, ImageType, merge_properties
 from core.settings import Settings
 from core.studio import Studio
 from tests import gemini_stub as gs
@@ -87,9 +91,16 @@ class Outcome:
     seconds: float = 0.0
 
 
-async def turn(studio: Studio, conversation_id: int, message: str, language: str = "") -> Outcome:
+async def turn(
+    studio: Studio,
+    conversation_id: int,
+    message: str,
+    references: Sequence[Any] = (),
+    language: str = "",
+) -> Outcome:
     outcome, start = Outcome(), time.monotonic()
-    async for update in studio.turns.stream(OWNER, conversation_id, message, language):
+    updates = studio.turns.stream(OWNER, conversation_id, message, language, references)
+    async for update in updates:
         if update.status:
             outcome.statuses.append(update.status)
         if update.text and not update.done:
@@ -104,7 +115,7 @@ def chat_once(
     studio: Studio, message: str = "Một chiếc nhẫn vàng hồng", language: str = ""
 ) -> Outcome:
     conversation_id = studio.conversations.create(OWNER)["id"]
-    return run(studio, lambda: turn(studio, conversation_id, message, language))
+    return run(studio, lambda: turn(studio, conversation_id, message, language=language))
 
 
 def stored(studio: Studio) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Path]]:
@@ -239,6 +250,62 @@ def test_second_turn_sends_history_and_edit_sends_the_earlier_image(
     earlier_png = studio.files.local_path(original["image_path"]).read_bytes()
     assert edit_request.inline_images() == [earlier_png]
     assert "make it platinum" in edit_request.texts()[0]
+
+
+def test_a_fresh_design_is_drawn_over_the_engines_drawing(
+    studio: Studio, stub: gs.GeminiStub
+) -> None:
+    changes = {"gemstone": "emerald", "gem_shape": "pear", "setting": "halo"}
+    stub.script(CHAT, gs.reply(draw_call(properties=changes, count=2, image_type="3d")))
+    stub.script(IMAGE, gs.reply(gs.image(gs.png())), gs.reply(gs.image(gs.png())))
+    stub.script(CHAT, gs.reply(gs.text("Two emerald halos.")))
+
+    outcome = chat_once(studio, "Two pear emerald halo rings in 3D")
+
+    assert outcome.error == "" and len(outcome.images) == 2
+    properties = merge_properties(DesignProperties(), changes)
+    drawings = [render_design_at(properties, ImageType.THREE_D, v, REFERENCE_SCALE) for v in (0, 1)]
+    requests = sorted(stub.calls(IMAGE), key=lambda r: "This variation" in r.texts()[0])
+    for request, drawing in zip(requests, drawings, strict=True):
+        assert "inlineData" in parts_of(request)[0] and "text" in parts_of(request)[-1]
+        # the engine's drawing goes first, and it is the only image of a fresh design
+        assert request.inline_parts() == [("image/png", drawing.png)]
+        (brief,) = request.texts()
+        assert "keep its proportions, stone count and setting exactly as drawn" in brief
+        assert "pear-cut emerald in a halo setting" in brief
+    assert f"This variation: {drawings[1].spec['variation']}." in requests[1].texts()[0]
+    stored_specs = sorted((i["spec"] for i in outcome.images), key=lambda spec: spec["variant"])
+    assert stored_specs == [drawing.spec for drawing in drawings]  # the render and spec agree
+
+
+def test_reference_images_reach_the_chat_model_and_the_image_model(
+    studio: Studio, stub: gs.GeminiStub
+) -> None:
+    sketch, photo = checked_images(
+        [Upload("sketch.png", gs.png(40, 30, "navy")), Upload("photo.jpg", jpeg(50, 20))]
+    )
+    stub.script(CHAT, gs.reply(draw_call()))
+    stub.script(IMAGE, gs.reply(gs.image(gs.png())))
+    stub.script(CHAT, gs.reply(gs.text("Drawn after your sketch.")))
+    stub.script(CHAT, gs.reply(gs.text("You are welcome.")))
+    conversation_id = studio.conversations.create(OWNER)["id"]
+
+    async def scenario() -> Outcome:
+        await turn(studio, conversation_id, "like this sketch", [sketch, photo])
+        return await turn(studio, conversation_id, "thanks")
+
+    assert run(studio, scenario).text == "You are welcome."
+    first, answered, later = stub.calls(CHAT)
+    user_turn = [("image/png", sketch.data), ("image/jpeg", photo.data)]
+    assert first.inline_parts(-1) == user_turn and first.texts()[-1] == "like this sketch"
+    assert answered.inline_parts(0) == user_turn  # the turn's contents go on with them
+    (image_request,) = stub.calls(IMAGE)
+    engine_drawing, *references = image_request.inline_parts()
+    assert engine_drawing[0] == "image/png" and references == user_turn
+    assert "The next 2 images are the designer's own references" in image_request.texts()[0]
+    assert later.inline_parts() == []  # sent once; later turns get a note naming them
+    note = "[The designer attached reference images here: sketch.png, photo.jpg.]"
+    assert later.texts()[0] == f"like this sketch\n{note}"
 
 
 def test_3d_design_gets_the_engine_model(studio: Studio, stub: gs.GeminiStub) -> None:

@@ -9,6 +9,7 @@ from google.genai import errors as genai_errors
 from google.genai import types
 from PIL import Image
 
+from core.attachments import ReferenceImage
 from core.designers.base import HistoryEntry
 from core.designers.gemini import status_text
 from core.gemini import history
@@ -88,6 +89,19 @@ def test_turn_contents_send_history_then_the_new_message() -> None:
     assert [c.role for c in contents] == ["user", "model", "user", "model", "user"]
     assert contents[0].parts[0].text == "a ring"
     assert contents[-1].parts[0].text == "thinner band"
+
+
+def test_reference_images_go_before_the_words_of_their_message() -> None:
+    sketch = ReferenceImage("sketch.png", png(8, 8), "image/png", 8, 8)
+    photo = ReferenceImage("photo.jpg", b"\xff\xd8jpeg", "image/jpeg", 4, 4)
+    contents = turn_contents([HistoryEntry("user", "a ring")], "like these", [sketch, photo])
+    last = contents[-1]
+    assert [c.role for c in contents] == ["user"] and last.parts[0].text == "a ring"
+    blobs = [(p.inline_data.mime_type, p.inline_data.data) for p in last.parts[1:3]]
+    assert blobs == [("image/png", sketch.data), ("image/jpeg", photo.data)]
+    assert last.parts[3].text == "like these"
+    (only_images,) = turn_contents([], "", [sketch])
+    assert len(only_images.parts) == 1 and only_images.parts[0].inline_data.data == sketch.data
 
 
 def test_thought_signatures_survive_storage_and_rebuilding() -> None:
@@ -181,12 +195,19 @@ def test_status_text_counts_designs() -> None:
 
 def test_sheet_and_render_prompts_differ_and_carry_the_properties() -> None:
     props = DesignProperties(metal="platinum", gemstone="sapphire", gem_shape="oval")
-    sheet = design_prompt(props, ImageType.TWO_D, 0, "vine motif")
-    render = design_prompt(props, ImageType.THREE_D, 0, "vine motif")
+    sheet = design_prompt(props, ImageType.TWO_D, "", "vine motif")
+    render = design_prompt(props, ImageType.THREE_D, "", "vine motif")
     assert "design sheet" in sheet and "3D product render" in render
     for prompt in (sheet, render):
         assert "platinum" in prompt and "oval-cut sapphire" in prompt and "vine motif" in prompt
-    assert design_prompt(props, ImageType.TWO_D, 1) != design_prompt(props, ImageType.TWO_D, 0)
+        assert "keep its proportions, stone count and setting exactly as drawn" in prompt
+        assert "reference" in prompt and "designer's own" not in prompt
+    halo = design_prompt(props, ImageType.TWO_D, "halo of accent diamonds added")
+    assert "This variation: halo of accent diamonds added." in halo and "variation" not in sheet
+    one = design_prompt(props, ImageType.TWO_D, references=1)
+    two = design_prompt(props, ImageType.TWO_D, references=2)
+    assert "The next 1 image is the designer's own reference:" in one
+    assert "The next 2 images are the designer's own references:" in two
     edit = edit_prompt(props, ImageType.THREE_D, "make the band thinner")
     assert "make the band thinner" in edit and "Keep the same piece" in edit
 
