@@ -13,8 +13,8 @@ SPEC_REPEATS = {"jewelry_type"}
 def design_fields(design: Mapping[str, Any]) -> dict[str, Any]:
     """A design as flat fields: image type, properties, then spec (nested dicts dotted).
 
-    A spec key that names a property too (an earring's `style`: studs or drops; the drawn
-    `band_width_mm`) becomes 'spec.<key>'; the spec's `jewelry_type` repeats the property's.
+    A spec key that names a property too (the drawn `earring_style`, which a variant may
+    change) becomes 'spec.<key>'; the spec's `jewelry_type` repeats the property's.
     """
     fields: dict[str, Any] = {"image_type": design.get("image_type")}
     properties = design.get("properties") or {}

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from core.properties import DesignProperties, Gemstone, ImageType, JewelryType
+from core.properties import (
+    AccentStones,
+    DesignProperties,
+    Gemstone,
+    ImageType,
+    JewelryType,
+    Setting,
+)
 
 SHEET_TEMPLATE = """\
 A professional jewelry design sheet of one {piece}, drawn by hand-rendering in pencil \
@@ -50,19 +57,27 @@ SHEET_NOTE = "Keep the hand-drawn design sheet style."
 
 
 def _piece(properties: DesignProperties) -> str:
-    kind = properties.jewelry_type
+    p, kind = properties, properties.jewelry_type
     if kind is JewelryType.RING:
-        return f"ring (US size {properties.ring_size:g}, band {properties.band_width_mm:g} mm)"
-    return f"{kind} ({properties.band_width_mm:g} mm band or chain)"
+        return f"ring (US size {p.ring_size:g}, {p.band_profile} band {p.band_width_mm:g} mm wide)"
+    if kind is JewelryType.EARRINGS:
+        return f"pair of {p.earring_style} earrings"
+    if kind is JewelryType.BRACELET:
+        return f"bracelet ({p.band_width_mm:g} mm wide, for a {p.wrist_mm:g} mm wrist)"
+    return f"{kind} (on a {p.chain_length_mm:g} mm chain, {p.band_width_mm:g} mm wide)"
 
 
 def _stone(properties: DesignProperties) -> str:
-    if properties.gemstone is Gemstone.NONE:
+    p = properties
+    if p.gemstone is Gemstone.NONE:
         return "No gemstone."
-    return (
-        f"Main stone: a {properties.carat:g} ct {properties.gem_shape}-cut "
-        f"{properties.gemstone} in a {properties.setting} setting."
-    )
+    if p.gemstone is Gemstone.PEARL:
+        main = f"Main stone: a pearl of {p.pearl_mm:g} mm"
+    else:
+        main = f"Main stone: a {p.carat:g} ct {p.gem_shape}-cut {p.gemstone}"
+    held = f"{p.prong_count}-prong setting" if p.setting is Setting.PRONG else "bezel setting"
+    accents = "" if p.accent_stones is AccentStones.NONE else f", with {p.accent_stones} accents"
+    return f"{main} in a {held}{accents}."
 
 
 def _metal(properties: DesignProperties) -> str:

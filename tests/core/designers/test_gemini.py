@@ -272,7 +272,7 @@ def test_a_fresh_design_is_drawn_over_the_engines_drawing(
         assert request.inline_parts() == [("image/png", drawing.png)]
         (brief,) = request.texts()
         assert "keep its proportions, stone count and setting exactly as drawn" in brief
-        assert "pear-cut emerald in a halo setting" in brief
+        assert "pear-cut emerald in a 4-prong setting, with halo accents" in brief
     assert f"This variation: {drawings[1].spec['variation']}." in requests[1].texts()[0]
     stored_specs = sorted((i["spec"] for i in outcome.images), key=lambda spec: spec["variant"])
     assert stored_specs == [drawing.spec for drawing in drawings]  # the render and spec agree

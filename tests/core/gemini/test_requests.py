@@ -212,6 +212,24 @@ def test_sheet_and_render_prompts_differ_and_carry_the_properties() -> None:
     assert "make the band thinner" in edit and "Keep the same piece" in edit
 
 
+@pytest.mark.parametrize(
+    ("properties", "words"),
+    [
+        ({"setting": "bezel", "accent_stones": "halo"}, "in a bezel setting, with halo accents"),
+        ({"prong_count": 6, "band_profile": "knife-edge"}, "6-prong setting"),
+        ({"prong_count": 6, "band_profile": "knife-edge"}, "knife-edge band"),
+        ({"gemstone": "pearl", "pearl_mm": 8.5}, "a pearl of 8.5 mm"),
+        ({"jewelry_type": "earrings", "earring_style": "hoop"}, "pair of hoop earrings"),
+        ({"jewelry_type": "necklace", "chain_length_mm": 600}, "on a 600 mm chain"),
+        ({"jewelry_type": "bracelet", "wrist_mm": 170}, "for a 170 mm wrist"),
+    ],
+)
+def test_prompts_name_the_richer_properties(properties: dict, words: str) -> None:
+    prompt = design_prompt(DesignProperties(**properties), ImageType.THREE_D)
+    assert words in prompt
+    assert words not in design_prompt(DesignProperties(), ImageType.THREE_D)
+
+
 def test_image_config_asks_for_images_with_an_aspect_ratio() -> None:
     config = image_config("gemini-2.5-flash-image", ImageType.THREE_D)
     assert "IMAGE" in config.response_modalities and config.image_config.aspect_ratio == "1:1"
