@@ -13,7 +13,7 @@ from core.designers import build_designer
 from core.designs import Designs
 from core.desk import Desk
 from core.limits import Clock, Quotas
-from core.logs import configure_logging
+from core.logs import configure_logging, plain_prints_off
 from core.scratch import Scratch
 from core.settings import Settings, SettingsError
 from core.storage import open_store
@@ -82,7 +82,8 @@ def serve(studio: Studio) -> None:
     demo = build_app(studio)
     settings = studio.settings
     demo.queue(**queue_options(settings))
-    demo.launch(prevent_thread_lock=True, **launch_options(studio))
+    with plain_prints_off(settings.log_format):
+        demo.launch(prevent_thread_lock=True, **launch_options(studio))
     configure_logging(settings.log_format)  # again: the web server set up its own loggers
     logging.getLogger(__name__).info("serving on %s", demo.local_url)
     demo.block_thread()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import sys
 import uuid
+from contextlib import AbstractContextManager, nullcontext, redirect_stdout
 from contextvars import ContextVar
 from typing import TextIO
 
@@ -58,3 +60,8 @@ def configure_logging(log_format: str, level: int = logging.INFO) -> None:
     for noisy in ("httpx", "httpx2"):  # one line per request is noise
         logging.getLogger(noisy).setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)  # data.schema says what it migrates
+
+
+def plain_prints_off(log_format: str) -> AbstractContextManager[object]:
+    """With JSON logs, swallow what libraries print (Gradio's banners): stdout is JSON only."""
+    return redirect_stdout(io.StringIO()) if log_format == "json" else nullcontext()
