@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-START_TIMEOUT_S = 120
+START_TIMEOUT_S = 240  # a loaded CI machine can take minutes to import and migrate
 
 
 @dataclass
