@@ -19,7 +19,7 @@ TOOLS = {
     "create_conversation", "list_conversations", "get_conversation", "update_conversation",
     "delete_conversation", "chat", "generate_2d", "generate_3d", "get_spec",
     "get_image", "get_model", "get_stl", "compare_designs", "list_designs", "export_designs",
-    "get_package",
+    "get_package", "get_sheet_pdf",
 }  # fmt: skip
 
 
