@@ -32,6 +32,11 @@ class Refusal(StrEnum):
     EXPORT_FORMAT = "export_format"
     QUERY_TOO_LONG = "query_too_long"
     FILTER_VALUE = "filter_value"
+    LIMIT_ASK_FEWER = "limit_ask_fewer"
+    LIMIT_REACHED = "limit_reached"
+    GEMINI_CALLS_USED = "gemini_calls_used"
+    STORAGE_NO_FIT = "storage_no_fit"
+    STORAGE_FULL = "storage_full"
 
 
 # fmt: off
@@ -81,6 +86,21 @@ WORDING: dict[Refusal, tuple[str, str]] = {  # (English: the API's words, Vietna
                              "Từ khoá tìm kiếm quá dài ({length} ký tự; tối đa {limit})."),
     Refusal.FILTER_VALUE: ("{name}: {value!r} is not one of {allowed}",
                            "{name}: {value!r} không thuộc {allowed}."),
+    Refusal.LIMIT_ASK_FEWER: ("At most {what} are allowed; ask for fewer.",
+                              "Chỉ được tối đa {what_vi}; hãy yêu cầu ít hơn."),
+    Refusal.LIMIT_REACHED: ("You have reached {what}; try again in {wait}.",
+                            "Bạn đã dùng hết {what_vi}; hãy thử lại sau {wait_vi}."),
+    Refusal.GEMINI_CALLS_USED: ("The studio has used its {calls} for today; try again in {wait}.",
+                                "Studio đã dùng hết {limit} lượt gọi Gemini của hôm nay; hãy thử "
+                                "lại sau {wait_vi}."),
+    Refusal.STORAGE_NO_FIT: ("This design ({adding} MB) does not fit in your {limit} MB of "
+                             "storage ({used} MB used); delete some conversations to free space.",
+                             "Mẫu này ({adding_vi} MB) không vừa {limit_vi} MB dung lượng của bạn "
+                             "(đã dùng {used_vi} MB); hãy xoá bớt vài cuộc trò chuyện cho đủ chỗ."),
+    Refusal.STORAGE_FULL: ("You have reached your {limit} MB of storage ({used} MB used); delete "
+                           "some conversations to free space.",
+                           "Bạn đã dùng hết {limit_vi} MB dung lượng (đã dùng {used_vi} MB); hãy "
+                           "xoá bớt vài cuộc trò chuyện cho đủ chỗ."),
 }
 # fmt: on
 

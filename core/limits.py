@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
 from data import usage as repo
 from data.db import Database
 from data.models import utcnow
@@ -21,6 +21,7 @@ MINUTE = timedelta(minutes=1)
 DAY = timedelta(days=1)
 MB = 1024 * 1024
 SERVER = ""  # the ledger's owner for server-wide counts
+VI_KINDS = {"turn": "lượt", "design": "mẫu"}
 
 
 @dataclass(frozen=True)
@@ -43,21 +44,34 @@ def unlimited() -> None:
 class LimitReached(StudioError):
     """A request refused by a limit; the message names the limit and when it frees up."""
 
-    def __init__(self, message: str, retry_after_s: float | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, reason: Refusal, retry_after_s: float | None = None, **values: object
+    ) -> None:
+        if retry_after_s is not None:
+            values |= {"wait": wait_text(retry_after_s), "wait_vi": wait_text(retry_after_s, "vi")}
+        super().__init__(reason, **values)
         self.retry_after_s = retry_after_s
 
 
-def wait_text(seconds: float) -> str:
-    """A short human duration: '34 s', '5 min', '3 h 12 min'."""
+UNITS = {"en": ("s", "min", "h"), "vi": ("giây", "phút", "giờ")}
+
+
+def wait_text(seconds: float, lang: str = "en") -> str:
+    """A short human duration: '34 s', '5 min', '3 h 12 min' ('3 giờ 12 phút' in Vietnamese)."""
+    second, minute, hour = UNITS[lang]
     seconds = max(1, math.ceil(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return f"{seconds} {second}"
     minutes = math.ceil(seconds / 60)
     if minutes < 60:
-        return f"{minutes} min"
+        return f"{minutes} {minute}"
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    return f"{hours} {hour} {minutes} {minute}" if minutes else f"{hours} {hour}"
+
+
+def _number(name: str, text: str) -> dict[str, str]:
+    """A number for a message in both languages: {name: '1.5', name_vi: '1,5'}."""
+    return {name: text, f"{name}_vi": text.replace(".", ",")}
 
 
 def _amount(number: float, unit: str) -> str:
@@ -124,22 +138,23 @@ class Quotas:
     ) -> None:
         if limit is None:
             return
-        what = f"{_amount(limit, kind)} a {'minute' if window == MINUTE else 'day'}"
+        per_minute = window == MINUTE
+        what = {
+            "what": f"{_amount(limit, kind)} a {'minute' if per_minute else 'day'}",
+            "what_vi": f"{limit} {VI_KINDS[kind]} mỗi {'phút' if per_minute else 'ngày'}",
+        }
         if adding > limit:
-            raise LimitReached(f"At most {what} are allowed; ask for fewer.")
+            raise LimitReached(Refusal.LIMIT_ASK_FEWER, **what)
         wait = _wait(session, owner, kind, limit, window, adding, now)
         if wait is not None:
-            raise LimitReached(f"You have reached {what}; try again in {wait_text(wait)}.", wait)
+            raise LimitReached(Refusal.LIMIT_REACHED, wait, **what)
 
     def _check_gemini(self, session: Session, now: datetime) -> None:
         limit = self.limits.gemini_calls_per_day
         wait = None if limit is None else _wait(session, SERVER, "gemini", limit, DAY, 1, now)
         if wait is not None:
-            raise LimitReached(
-                f"The studio has used its {_amount(limit or 0, 'Gemini call')} for today; "
-                f"try again in {wait_text(wait)}.",
-                wait,
-            )
+            calls = _amount(limit or 0, "Gemini call")
+            raise LimitReached(Refusal.GEMINI_CALLS_USED, wait, calls=calls, limit=limit)
 
     def _check_storage(self, session: Session, owner: str, adding_bytes: int) -> None:
         limit = self.limits.storage_mb
@@ -148,14 +163,11 @@ class Quotas:
         used_bytes = repo.storage_used(session=session, owner=owner)
         if used_bytes + adding_bytes <= limit * MB and (adding_bytes or used_bytes < limit * MB):
             return
-        used = f"{used_bytes / MB:.1f} MB used"
-        message = (
-            f"This design ({adding_bytes / MB:.1f} MB) does not fit in your {limit:g} MB of "
-            f"storage ({used})"
-            if adding_bytes
-            else f"You have reached your {limit:g} MB of storage ({used})"
-        )
-        raise LimitReached(f"{message}; delete some conversations to free space.")
+        amounts = _number("used", f"{used_bytes / MB:.1f}") | _number("limit", f"{limit:g}")
+        if adding_bytes:
+            amounts |= _number("adding", f"{adding_bytes / MB:.1f}")
+            raise LimitReached(Refusal.STORAGE_NO_FIT, **amounts)
+        raise LimitReached(Refusal.STORAGE_FULL, **amounts)
 
 
 def _wait(

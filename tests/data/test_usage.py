@@ -36,6 +36,7 @@ def test_turns_per_minute_hit_then_free_up(db: Database) -> None:
     with pytest.raises(LimitReached) as refused:
         quotas.admit_turn("lan")
     assert str(refused.value) == "You have reached 3 turns a minute; try again in 34 s."
+    assert refused.value.text("vi") == "Bạn đã dùng hết 3 lượt mỗi phút; hãy thử lại sau 34 giây."
     assert refused.value.retry_after_s == pytest.approx(34)
     quotas.admit_turn("hoa")  # another designer is not held back
     clock.now = START + timedelta(seconds=60, microseconds=1)
@@ -91,6 +92,9 @@ def test_storage_limit_counts_the_owners_files(db: Database) -> None:
     assert str(refused.value) == (
         "This design (0.5 MB) does not fit in your 1 MB of storage (0.5 MB used); "
         "delete some conversations to free space."
+    )
+    assert refused.value.text("vi").startswith(
+        "Mẫu này (0,5 MB) không vừa 1 MB dung lượng của bạn (đã dùng 0,5 MB)"
     )
     stored_design(db, "lan", mb // 2)
     with pytest.raises(LimitReached, match="your 1 MB of storage [(]1.0 MB used[)]"):
@@ -175,3 +179,7 @@ def test_concurrent_turns_never_pass_the_limit(db: Database) -> None:
 )
 def test_wait_text(seconds: float, text: str) -> None:
     assert wait_text(seconds) == text
+
+
+def test_wait_text_in_vietnamese() -> None:
+    assert [wait_text(s, "vi") for s in (34, 61, 11520)] == ["34 giây", "2 phút", "3 giờ 12 phút"]
