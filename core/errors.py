@@ -32,6 +32,8 @@ class Refusal(StrEnum):
     EXPORT_FORMAT = "export_format"
     QUERY_TOO_LONG = "query_too_long"
     FILTER_VALUE = "filter_value"
+    SIGN_IN_FIRST = "sign_in_first"
+    HF_SIGN_IN_FIRST = "hf_sign_in_first"
     LIMIT_ASK_FEWER = "limit_ask_fewer"
     LIMIT_REACHED = "limit_reached"
     GEMINI_CALLS_USED = "gemini_calls_used"
@@ -86,6 +88,9 @@ WORDING: dict[Refusal, tuple[str, str]] = {  # (English: the API's words, Vietna
                              "Từ khoá tìm kiếm quá dài ({length} ký tự; tối đa {limit})."),
     Refusal.FILTER_VALUE: ("{name}: {value!r} is not one of {allowed}",
                            "{name}: {value!r} không thuộc {allowed}."),
+    Refusal.SIGN_IN_FIRST: ("Sign in first.", "Hãy đăng nhập trước."),
+    Refusal.HF_SIGN_IN_FIRST: ("Sign in with Hugging Face to open your studio.",
+                               "Hãy đăng nhập bằng Hugging Face để mở studio của bạn."),
     Refusal.LIMIT_ASK_FEWER: ("At most {what} are allowed; ask for fewer.",
                               "Chỉ được tối đa {what_vi}; hãy yêu cầu ít hơn."),
     Refusal.LIMIT_REACHED: ("You have reached {what}; try again in {wait}.",

@@ -207,7 +207,7 @@ class Controller:
         kept = self.identity.claim(request, studio_key)  # browser mode: this browser's studio
         owner = self.identity.owner(request)
         who = {self.panels.header.studio_key: kept,
-               self.panels.header.account: self.identity.signed_in_as(request)}  # fmt: skip
+               self.panels.header.account: self.identity.signed_in_as(request, lang)}  # fmt: skip
         return combine(self._words(lang), self._screen(owner, self.studio.view(owner), lang), who)
 
     @traced
@@ -224,7 +224,9 @@ class Controller:
         lang, owner = supported(lang), self.identity.owner(request)
         view = self.studio.view(owner, conversation_id, window)
         screen = self._screen(owner, view, lang, shown)
-        return combine(self._words(lang), screen, {self.panels.header.choice: lang})
+        header = self.panels.header
+        who = {header.choice: lang, header.account: self.identity.signed_in_as(request, lang)}
+        return combine(self._words(lang), screen, who)
 
     @traced
     @shows_errors

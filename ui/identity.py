@@ -12,12 +12,11 @@ from typing import Any
 import gradio as gr
 
 from core.accounts import Accounts
-from core.errors import StudioError
+from core.errors import Refusal, StudioError
 from core.settings import AuthMode, Settings
 from core.signed_ids import SignedIds, load_or_create_secret
+from ui.i18n import DEFAULT, t
 
-SIGN_IN_FIRST = "Sign in first."
-HF_SIGN_IN_FIRST = "Sign in with Hugging Face to open your studio."
 MAX_BROWSER_SESSIONS = 100_000  # page sessions remembered per process (oldest forgotten first)
 
 
@@ -42,7 +41,7 @@ class Identity:
         if self.mode is AuthMode.NONE:
             return self.settings.user_id
         if request is None:
-            raise StudioError(SIGN_IN_FIRST)
+            raise StudioError(Refusal.SIGN_IN_FIRST)
         if self.mode is AuthMode.PASSWORD:
             return self._account(request)
         if self.mode is AuthMode.HF:
@@ -68,24 +67,23 @@ class Identity:
                 self._browsers.popitem(last=False)
         return str(token)
 
-    def signed_in_as(self, request: gr.Request | None) -> str:
+    def signed_in_as(self, request: gr.Request | None, lang: str = DEFAULT) -> str:
         """A short line saying whose studio this is ('' for the one local studio)."""
         if self.mode is AuthMode.NONE:
             return ""
         try:
             owner = self.owner(request)
         except StudioError as exc:
-            return str(exc)
+            return exc.text(lang)
         if self.mode is AuthMode.BROWSER:
-            return "Your own studio in this browser (kept across reloads and tabs)."
-        name = owner.removeprefix("hf:")
-        return f"Signed in as **{name}** · [Sign out](/logout)"
+            return t(lang, "account.browser")
+        return t(lang, "account.signed_in", name=owner.removeprefix("hf:"))
 
     def _account(self, request: gr.Request) -> str:
         name = getattr(request, "username", None)
         # The account may have been removed (`users remove`) since this sign-in.
         if not name or not self.accounts.exists(name):
-            raise StudioError(SIGN_IN_FIRST)
+            raise StudioError(Refusal.SIGN_IN_FIRST)
         return name
 
     def _browser_studio(self, request: gr.Request) -> str:
@@ -100,7 +98,7 @@ def _session(request: gr.Request) -> str:
     """A fixed-size key for the request's page or client session."""
     raw = getattr(request, "session_hash", None)
     if not raw:
-        raise StudioError(SIGN_IN_FIRST)
+        raise StudioError(Refusal.SIGN_IN_FIRST)
     return hashlib.sha256(str(raw).encode()).hexdigest()[:32]
 
 
@@ -121,7 +119,7 @@ def hf_owner(profile: gr.OAuthProfile | None) -> str:
     """The studio of a Hugging Face account, or StudioError when nobody is signed in."""
     username = getattr(profile, "username", None) if profile is not None else None
     if not username:
-        raise StudioError(HF_SIGN_IN_FIRST)
+        raise StudioError(Refusal.HF_SIGN_IN_FIRST)
     return f"hf:{username}"
 
 

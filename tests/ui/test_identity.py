@@ -16,7 +16,7 @@ from core.accounts import Accounts, ScryptCost
 from core.errors import StudioError
 from core.settings import AuthMode, Settings
 from core.signed_ids import SignedIds
-from ui.identity import HF_SIGN_IN_FIRST, Identity, browser_keys, hf_owner, oauth_profile
+from ui.identity import Identity, browser_keys, hf_owner, oauth_profile
 from ui.theme import warn_if_exposed
 
 
@@ -45,7 +45,7 @@ def identity(tmp_path: Path, mode: AuthMode, ids: SignedIds | None = None) -> Id
 def test_hf_owner_from_constructed_profiles() -> None:
     assert hf_owner(gr.OAuthProfile(profile("lan-nguyen"))) == "hf:lan-nguyen"
     assert hf_owner(gr.OAuthProfile(profile("Hoa"))) != hf_owner(gr.OAuthProfile(profile("lan")))
-    with pytest.raises(StudioError, match=HF_SIGN_IN_FIRST):
+    with pytest.raises(StudioError, match="Sign in with Hugging Face"):
         hf_owner(None)
 
 
@@ -60,8 +60,19 @@ def test_hf_mode_reads_the_signed_in_session(tmp_path: Path) -> None:
         with pytest.raises(StudioError):
             hf.owner(anonymous)
     # A username given by password sign-in means nothing in hf mode.
-    with pytest.raises(StudioError, match=HF_SIGN_IN_FIRST):
+    with pytest.raises(StudioError, match="Sign in with Hugging Face"):
         hf.owner(request(username="lan"))
+
+
+def test_the_account_line_speaks_the_screen_language(tmp_path: Path) -> None:
+    hf = identity(tmp_path, AuthMode.HF)
+    signed_in = {"oauth_info": {"userinfo": profile("lan"), "expires_at": time.time() + 3600}}
+    assert hf.signed_in_as(request(session=signed_in), "en").startswith("Signed in as **lan**")
+    assert hf.signed_in_as(request(session=signed_in), "vi").startswith("Đã đăng nhập: **lan**")
+    assert hf.signed_in_as(request(session={}), "vi") == (
+        "Hãy đăng nhập bằng Hugging Face để mở studio của bạn."
+    )
+    assert identity(tmp_path, AuthMode.NONE).signed_in_as(request(), "vi") == ""
 
 
 def test_password_mode_takes_the_signed_in_account(tmp_path: Path) -> None:

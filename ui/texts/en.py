@@ -7,6 +7,8 @@ TEXTS: dict[str, str] = {
     "app.mode_gemini": "Designer: <b>Gemini</b> ({chat_model}, images by {image_model}).",
     "app.mode_offline": "Designer: <b>offline</b> (no GEMINI_API_KEY set): a built-in parser "
                         "and parametric engine design the piece, in English or Vietnamese.",
+    "account.browser": "Your own studio in this browser (kept across reloads and tabs).",
+    "account.signed_in": "Signed in as **{name}** · [Sign out](/logout)",
     "app.language": "Language",
     # sidebar
     "sidebar.new": "+ New design",

@@ -8,6 +8,9 @@ TEXTS: dict[str, str] = {
     "app.mode_offline": "Nhà thiết kế: <b>ngoại tuyến</b> (chưa đặt GEMINI_API_KEY): bộ đọc "
                         "yêu cầu và bộ dựng mẫu tham số có sẵn sẽ thiết kế, bằng tiếng Việt "
                         "hoặc tiếng Anh.",
+    "account.browser": "Studio riêng của bạn trong trình duyệt này (giữ nguyên khi tải lại và "
+                       "mở thẻ mới).",
+    "account.signed_in": "Đã đăng nhập: **{name}** · [Đăng xuất](/logout)",
     "app.language": "Ngôn ngữ",
     # sidebar
     "sidebar.new": "+ Mẫu mới",
