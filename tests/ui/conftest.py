@@ -65,6 +65,21 @@ def open_studio(page: object, url: str) -> None:
     page.wait_for_selector("#new-conversation:not([disabled])", timeout=30_000)
 
 
+def settle(page: object) -> None:
+    """Wait until no component shows an event in progress (Gradio dims those: class 'pending')."""
+    page.wait_for_function("() => !document.querySelector('.pending, .generating')")
+
+
+def show_design(page: object, index: int) -> None:
+    """Click the gallery's design at `index` and wait until the detail panel shows it."""
+    before = page.locator("#design-spec").inner_text()
+    page.locator("#design-gallery img").nth(index).click()
+    page.wait_for_function(
+        "t => document.querySelector('#design-spec').innerText !== t", arg=before, timeout=30_000
+    )
+    settle(page)
+
+
 def start_new_conversation(page: object) -> None:
     """Click 'New design' and wait until the new conversation is listed and shown."""
     entries = page.locator("#conversation-list label")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import RunningApp
 from tests.ui.axe import report, serious_violations
-from tests.ui.conftest import open_studio, start_new_conversation
+from tests.ui.conftest import open_studio, show_design, start_new_conversation
 
 
 def _assert_accessible(page: object, state: str) -> None:
@@ -29,7 +29,7 @@ def test_a_conversation_with_designs_is_accessible(page: object, running_app: Ru
     page.wait_for_selector("#design-gallery img", timeout=60_000)
     page.wait_for_selector("#send:not([disabled])", timeout=30_000)
     _assert_accessible(page, "after a design turn")
-    page.locator("#design-gallery img").first.click()
+    show_design(page, 1)  # the newest is shown already: pick another
     page.wait_for_selector("#design-model canvas", timeout=30_000)
     _assert_accessible(page, "a 3D design selected")
 
