@@ -92,19 +92,19 @@ WORDING: dict[Refusal, tuple[str, str]] = {  # (English: the API's words, Vietna
     Refusal.HF_SIGN_IN_FIRST: ("Sign in with Hugging Face to open your studio.",
                                "Hãy đăng nhập bằng Hugging Face để mở studio của bạn."),
     Refusal.LIMIT_ASK_FEWER: ("At most {what} are allowed; ask for fewer.",
-                              "Chỉ được tối đa {what_vi}; hãy yêu cầu ít hơn."),
+                              "Chỉ được tối đa {what}; hãy yêu cầu ít hơn."),
     Refusal.LIMIT_REACHED: ("You have reached {what}; try again in {wait}.",
-                            "Bạn đã dùng hết {what_vi}; hãy thử lại sau {wait_vi}."),
+                            "Bạn đã dùng hết {what}; hãy thử lại sau {wait}."),
     Refusal.GEMINI_CALLS_USED: ("The studio has used its {calls} for today; try again in {wait}.",
-                                "Studio đã dùng hết {limit} lượt gọi Gemini của hôm nay; hãy thử "
-                                "lại sau {wait_vi}."),
+                                "Studio đã dùng hết {calls} của hôm nay; hãy thử lại sau "
+                                "{wait}."),
     Refusal.STORAGE_NO_FIT: ("This design ({adding} MB) does not fit in your {limit} MB of "
                              "storage ({used} MB used); delete some conversations to free space.",
-                             "Mẫu này ({adding_vi} MB) không vừa {limit_vi} MB dung lượng của bạn "
-                             "(đã dùng {used_vi} MB); hãy xoá bớt vài cuộc trò chuyện cho đủ chỗ."),
+                             "Mẫu này ({adding} MB) không vừa {limit} MB dung lượng của bạn "
+                             "(đã dùng {used} MB); hãy xoá bớt vài cuộc trò chuyện cho đủ chỗ."),
     Refusal.STORAGE_FULL: ("You have reached your {limit} MB of storage ({used} MB used); delete "
                            "some conversations to free space.",
-                           "Bạn đã dùng hết {limit_vi} MB dung lượng (đã dùng {used_vi} MB); hãy "
+                           "Bạn đã dùng hết {limit} MB dung lượng (đã dùng {used} MB); hãy "
                            "xoá bớt vài cuộc trò chuyện cho đủ chỗ."),
 }
 # fmt: on
@@ -123,7 +123,12 @@ class StudioError(ValueError):
         super().__init__(WORDING[self.reason][0].format(**values) if self.reason else message)
 
     def text(self, lang: str) -> str:
-        """The message in a language ('en' or 'vi')."""
+        """The message in a language ('en' or 'vi').
+
+        A value given again under `<name>_vi` ('12,5' for '12.5', '3 phút' for '3 min') is
+        the Vietnamese text of `<name>`.
+        """
         if self.reason is None or lang != "vi":
             return str(self)
-        return WORDING[self.reason][1].format(**self.values)
+        said = {n.removesuffix("_vi"): v for n, v in self.values.items() if n.endswith("_vi")}
+        return WORDING[self.reason][1].format(**(self.values | said))

@@ -153,8 +153,11 @@ class Quotas:
         limit = self.limits.gemini_calls_per_day
         wait = None if limit is None else _wait(session, SERVER, "gemini", limit, DAY, 1, now)
         if wait is not None:
-            calls = _amount(limit or 0, "Gemini call")
-            raise LimitReached(Refusal.GEMINI_CALLS_USED, wait, calls=calls, limit=limit)
+            calls = {
+                "calls": _amount(limit or 0, "Gemini call"),
+                "calls_vi": f"{limit} lượt gọi Gemini",
+            }
+            raise LimitReached(Refusal.GEMINI_CALLS_USED, wait, **calls)
 
     def _check_storage(self, session: Session, owner: str, adding_bytes: int) -> None:
         limit = self.limits.storage_mb
