@@ -102,7 +102,8 @@ def _row(entry: CatalogueEntry) -> dict[str, Any]:
         "conversation_id": design.get("conversation_id"),
         "conversation": entry.conversation,
         "image_type": design.get("image_type"),
-        "carat": None if row["gemstone"] == "none" else properties.get("carat"),
+        # a pearl is sized in mm, not carat (its size is in the properties)
+        "carat": None if row["gemstone"] in {"none", "pearl"} else properties.get("carat"),
         "metal_weight_g": spec.get("metal_weight_g"),
         "metal_weight_chi": spec.get("metal_weight_chi"),
         "created_at": pd.Timestamp(design["created_at"]),

@@ -11,6 +11,7 @@ from typing import Any
 from core.properties import DesignProperties
 
 # fmt: off
+EN_VALUES: dict[str, dict[str, str]] = {"accent_stones": {"none": "no accent stones"}}
 VI_VALUES: dict[str, dict[str, str]] = {
     "jewelry_type": {"ring": "nhẫn", "necklace": "dây chuyền", "pendant": "mặt dây chuyền",
                      "earrings": "bông tai", "bracelet": "lắc tay"},
@@ -67,9 +68,10 @@ def value_text(name: str, value: Any, lang: str) -> str:
         return f"{value}K" if value else "—"
     if name in {"engraving", "notes"}:
         return f"“{value}”" if value else "—"
-    if value == "none":
+    if name == "gemstone" and value == "none":
         return _word("no_stone", lang)
-    return VI_VALUES.get(name, {}).get(str(value), str(value)) if lang == "vi" else str(value)
+    values = VI_VALUES if lang == "vi" else EN_VALUES
+    return values.get(name, {}).get(str(value), str(value))
 
 
 def describe(p: DesignProperties, lang: str) -> str:

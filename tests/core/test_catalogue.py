@@ -68,6 +68,7 @@ def test_every_design_newest_first_with_the_catalogue_columns(entries) -> None:
     assert row["metal_weight_chi"] == pytest.approx(row["metal_weight_g"] / 3.75, abs=1e-3)
     assert row["thumbnail"] == "c1/2.png" and pd.isna(row["karat"])
     assert pd.isna(frame.set_index("id").loc[12, "carat"])  # a plain band has no stone carat
+    assert pd.isna(frame.set_index("id").loc[11, "carat"])  # a pearl goes by mm, not carat
     assert frame.set_index("id").loc[1, "karat"] == 18 and str(frame["karat"].dtype) == "Int64"
 
 
@@ -134,6 +135,7 @@ def test_csv_has_one_row_per_design_with_property_and_spec_columns(entries) -> N
     assert json.loads(first["dimensions_mm"]) == entries[0].design["spec"]["dimensions_mm"]
     assert first["karat"] == "18" and rows[1]["karat"] == ""  # no "18.0", no "nan"
     assert first["bail_centre_mm"] == "" and json.loads(rows[2]["bail_centre_mm"])[2] > 0
+    assert "stones" not in columns  # each stone's placement stays in spec.json
 
 
 def test_json_export_holds_the_same_rows(entries) -> None:
