@@ -8,26 +8,22 @@ from typing import Any
 from core.properties import DesignProperties
 
 SPEC_REPEATS = {"jewelry_type"}
-
-
-def _is_detail(value: Any) -> bool:
-    """A list of records (every stone with its position): spec.json's, not a field's."""
-    return isinstance(value, list) and any(isinstance(item, Mapping) for item in value)
+SPEC_DETAIL = {"stones"}  # every stone's size and position: spec.json's, not a field
 
 
 def design_fields(design: Mapping[str, Any]) -> dict[str, Any]:
     """A design as flat fields: image type, properties, then spec (nested dicts dotted).
 
     A spec key that names a property too (the drawn `earring_style`, which a variant may
-    change) becomes 'spec.<key>'; the spec's `jewelry_type` repeats the property's. Lists of
-    records (`stones`: each stone's size and position) stay in the spec, not in the fields.
+    change) becomes 'spec.<key>'; the spec's `jewelry_type` repeats the property's. The list of
+    `stones` (each stone's size and position) stays in the spec, not in the fields.
     """
     fields: dict[str, Any] = {"image_type": design.get("image_type")}
     properties = design.get("properties") or {}
     for name in DesignProperties.model_fields:
         fields[name] = properties.get(name)
     for key, value in flatten(_spec(design.get("spec") or {}, properties)).items():
-        if key not in SPEC_REPEATS and not _is_detail(value):
+        if key not in SPEC_REPEATS and key not in SPEC_DETAIL:
             fields[f"spec.{key}" if key in fields else key] = value
     return fields
 
