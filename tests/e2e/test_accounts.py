@@ -206,5 +206,10 @@ def test_the_page_events_act_for_the_signed_in_designer(
         assert str(their) in texts[0]
         assert texts[0].replace(str(their), "<id>") == texts[1].replace(str(MISSING), "<id>")
         assert "Lan's rings" not in json.dumps(loaded) + json.dumps(refused)
+        # The gallery's compare picks come from the page too.
+        theirs = [design["id"] for design in lans_work["designs"][:2]]
+        compared = page.call("compare", theirs, "en")
+        assert not compared["success"], compared
+        assert "Lan's rings" not in json.dumps(compared)
     finally:
         page.close()
