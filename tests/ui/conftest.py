@@ -42,6 +42,18 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
+# Babylon.js, the viewer inside Gradio's Model3D, can throw this once when a shown model is
+# cleared mid-frame (a new conversation, a page closing); the page works on. Nothing else is
+# excused.
+BABYLON_DISPOSED = "Cannot read properties of null (reading 'postProcessManager')"
+
+
+def assert_no_page_errors(errors: list[str]) -> None:
+    """Fail on any JavaScript error the page threw, but Babylon's one known dispose race."""
+    ours = [error for error in errors if error != BABYLON_DISPOSED]
+    assert not ours, f"JavaScript errors on the page: {ours}"
+
+
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
@@ -50,7 +62,7 @@ def page(browser: object) -> Iterator[object]:
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     yield page
     context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    assert_no_page_errors(errors)
 
 
 def shoot(page: object, name: str) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import OWNER, RunningApp
 from tests.ui.axe import report, serious_violations
-from tests.ui.conftest import open_studio, shoot, start_new_conversation
+from tests.ui.conftest import assert_no_page_errors, open_studio, shoot, start_new_conversation
 
 # Every status line the page shows during a turn, recorded as it changes.
 RECORD_STATUSES = """() => {
@@ -31,15 +31,10 @@ def browser_page(browser: object) -> Iterator:
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         return page
 
-    # Babylon.js, the viewer inside Gradio's Model3D, can throw this once when a shown model is
-    # cleared mid-frame (a new, empty conversation); the page works on. Nothing else is excused.
-    babylon_disposed = "Cannot read properties of null (reading 'postProcessManager')"
-
     yield open_page
     for context in contexts:
         context.close()
-    errors = [e for e in errors if e != babylon_disposed]
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    assert_no_page_errors(errors)
 
 
 def _texts(page: object) -> dict[str, str]:
