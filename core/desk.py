@@ -6,7 +6,7 @@ design answers exactly like a missing one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from core.catalogue import (
     selected_designs,
 )
 from core.compare import MAX_COMPARED, MIN_COMPARED, compare_designs
-from core.designs import Designs
+from core.designs import Designs, FileKind
 from core.errors import Refusal, StudioError
 from core.package import design_package, package_name
 from core.records import image_dict
@@ -71,6 +71,9 @@ class Desk:
 
     def package(self, owner: str, image_id: int) -> Path:
         """A zip of one design: its PNG, spec.json and, for 3D designs, its .glb and .stl."""
-        design, files = self.designs.detail(owner, int(image_id))
+        return self.pack(*self.designs.detail(owner, int(image_id)))
+
+    def pack(self, design: dict[str, Any], files: Mapping[FileKind, Path]) -> Path:
+        """The zip of a design already looked up for its owner (`Designs.detail`)."""
         data = design_package(design, {kind.value: path for kind, path in files.items()})
         return self.scratch.write(package_name(design["id"]), data)

@@ -161,14 +161,12 @@ class Controller:
                 gallery.sheet: gr.update(visible=False),
                 gallery.sheet_file: gr.update(value=None, visible=False),
             }
-        return self._design(owner, *self.studio.designs.detail(owner, design_id), lang)
+        return self._design(*self.studio.designs.detail(owner, design_id), lang)
 
-    def _design(
-        self, owner: str, image: dict[str, Any], files: dict[FileKind, Any], lang: str
-    ) -> Updates:
+    def _design(self, image: dict[str, Any], files: dict[FileKind, Any], lang: str) -> Updates:
         """One design in the detail panel: spec, package, 3D model when it has one, files."""
         gallery, model = self.panels.gallery, files.get(FileKind.GLB)
-        package = self.studio.desk.package(owner, image["id"])
+        package = self.studio.desk.pack(image, files)  # looked up for this owner already
         return {
             self.panels.shown_design: image["id"],
             gallery.spec: views.spec_markdown(image, lang),
@@ -359,7 +357,7 @@ class Controller:
         """Show the picked design's spec, model and files; load its properties into the form."""
         owner = self.identity.owner(request)
         image, files = self.studio.designs.detail(owner, design_ids[event.index])
-        shown = self._design(owner, image, files, lang)
+        shown = self._design(image, files, lang)
         return shown | self.panels.form.values(image["properties"])
 
     @shows_errors
