@@ -1,4 +1,5 @@
-"""The designer's desk: compare designs, the catalogue and its exports, one download per design.
+"""The designer's desk: compare designs, the catalogue and its exports, one download per design
+and its workshop sheet.
 
 Every method takes the acting user first and sees only that user's designs; another user's
 design answers exactly like a missing one.
@@ -33,7 +34,7 @@ from data.models import utcnow
 
 @dataclass
 class Desk:
-    """Compare, catalogue, export and package an owner's designs."""
+    """Compare, catalogue, export and package an owner's designs; write their PDF sheets."""
 
     db: Database
     designs: Designs
@@ -72,6 +73,11 @@ class Desk:
     def package(self, owner: str, image_id: int) -> Path:
         """A zip of one design: its PNG, spec.json and, for 3D designs, its .glb and .stl."""
         return self.pack(*self.designs.detail(owner, int(image_id)))
+
+    def sheet(self, owner: str, image_id: int) -> Path:
+        """A design's true-scale A4 workshop sheet as a PDF file (`Designs.sheet`)."""
+        pdf = self.designs.sheet(owner, image_id)
+        return self.scratch.write(f"design-{image_id}-sheet.pdf", pdf)
 
     def pack(self, design: dict[str, Any], files: Mapping[FileKind, Path]) -> Path:
         """The zip of a design already looked up for its owner (`Designs.detail`)."""

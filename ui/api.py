@@ -12,7 +12,6 @@ from core.studio import Studio
 from ui.desk_api import register_desk_api
 from ui.errors import shows_errors
 from ui.identity import Identity
-from ui.sheets import write_sheet
 from ui.tracing import traced
 from ui.urls import conversation_with_urls, with_urls
 
@@ -216,6 +215,6 @@ def sheet_getter(studio: Studio, identity: Identity) -> Any:
         """
         if image_id is None:
             raise gr.Error("image_id is required")
-        return write_sheet(studio, identity.owner(request), int(image_id))
+        return str(studio.desk.sheet(identity.owner(request), int(image_id)))
 
     return get_sheet_pdf

@@ -22,7 +22,6 @@ from ui.header import Header, mode_note
 from ui.i18n import EXAMPLES, choose_language, supported, t
 from ui.identity import Identity
 from ui.property_form import PropertyForm, form_properties
-from ui.sheets import write_sheet
 from ui.sidebar import Sidebar
 from ui.tracing import traced
 
@@ -363,5 +362,5 @@ class Controller:
     @shows_errors
     def sheet_pdf(self, image_id: int | None, lang: str, request: gr.Request) -> Updates:
         """Make the shown design's true-scale PDF sheet and offer it for download."""
-        path = write_sheet(self.studio, self.identity.owner(request), image_id)
+        path = str(self.studio.desk.sheet(self.identity.owner(request), image_id))
         return {self.panels.gallery.sheet_file: gr.update(value=path, visible=True)}

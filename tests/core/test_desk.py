@@ -104,6 +104,18 @@ def test_package_of_my_design_only(desk_studio) -> None:
         studio.desk.package(OWNER, theirs)
 
 
+def test_sheet_of_my_design_only(desk_studio) -> None:
+    studio, made = desk_studio
+    design = made["platinum"]
+    path = studio.desk.sheet(OWNER, design["id"])
+    assert path.name == f"design-{design['id']}-sheet.pdf"
+    assert path.read_bytes().startswith(b"%PDF-")
+    assert path.is_relative_to(studio.desk.scratch.root)  # swept with the other scratch files
+    theirs = made["theirs"]["id"]
+    with pytest.raises(StudioError, match=f"^no design with id {theirs}$"):
+        studio.desk.sheet(OWNER, theirs)
+
+
 def test_form_designs_are_a_turn_of_the_conversation(studio: Studio) -> None:
     conversation_id = asyncio.run(studio.designs.generate_from_form(
         OWNER, None, {"metal": "rose gold"}, 2, ImageType.THREE_D))  # fmt: skip
