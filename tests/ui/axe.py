@@ -12,6 +12,8 @@ from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.ui.conftest import settle
+
 SERIOUS = {"serious", "critical"}
 
 
@@ -55,7 +57,12 @@ _MATCHES = "([target, selector]) => !!document.querySelector(target)?.matches(se
 
 
 def serious_violations(page: Any) -> list[dict[str, Any]]:
-    """Serious and critical axe violations on the page, minus the excluded Gradio markup."""
+    """Serious and critical axe violations on the page, minus the excluded Gradio markup.
+
+    The page is judged once no event is running: Gradio dims the outputs of a running event,
+    which axe would read as low contrast.
+    """
+    settle(page)
     found = []
     for violation in Axe().run(page).response["violations"]:
         if violation["impact"] not in SERIOUS:
